@@ -1,0 +1,147 @@
+// The one error catalog. Every error the engine, CLI or admin API reports carries one of these codes.
+// `app/errors.md` documents each code; a test keeps the two in step.
+
+export const ERROR_CATALOG = {
+  EMU_ERR_WORKSPACE_INVALID: {
+    status: 400,
+    summary: 'The workspace does not match the schema.',
+    hint: 'Fix the fields listed (file, JSON path and reason for each) and load it again.',
+  },
+  EMU_ERR_WORKSPACE_PARSE: {
+    status: 400,
+    summary: 'The workspace file is not valid JSON or YAML.',
+    hint: 'Fix the syntax at the line and column given.',
+  },
+  EMU_ERR_WORKSPACE_NOT_FOUND: {
+    status: 404,
+    summary: 'The workspace file does not exist or cannot be read.',
+    hint: 'Check the path passed with --workspace.',
+  },
+  EMU_ERR_WORKSPACE_VERSION: {
+    status: 400,
+    summary: 'The workspace schemaVersion is newer than this emulator understands, or is not a number.',
+    hint: 'Upgrade btp-emulator, or correct schemaVersion.',
+  },
+  EMU_ERR_WORKSPACE_SAVE: {
+    status: 500,
+    summary: 'The workspace could not be written to disk.',
+    hint: 'Check that the file and its folder are writable; the running workspace was not changed.',
+  },
+  EMU_ERR_PORT_IN_USE: {
+    status: 500,
+    summary: 'A port the emulator needs is already in use.',
+    hint: 'Stop the other process, or choose another port in engine.ports of the workspace or with --port <service>=<port>.',
+  },
+  EMU_ERR_LISTEN: {
+    status: 500,
+    summary: 'A listener could not be started.',
+    hint: 'Read the cause; check the bind address and permissions.',
+  },
+  EMU_ERR_DATA_DIR: {
+    status: 500,
+    summary: 'The data folder could not be created or written.',
+    hint: 'Pass --data-dir with a writable folder.',
+  },
+  EMU_ERR_ADMIN_UNAUTHORIZED: {
+    status: 401,
+    summary: 'The admin API needs the per-launch secret.',
+    hint: 'Send Authorization: Bearer <adminToken> from the ready line, or open the ui link it printed.',
+  },
+  EMU_ERR_ADMIN_ORIGIN: {
+    status: 403,
+    summary: 'The request came from a foreign Origin or Host.',
+    hint: 'The admin API only answers pages it served itself, on 127.0.0.1 or localhost.',
+  },
+  EMU_ERR_ADMIN_BAD_REQUEST: {
+    status: 400,
+    summary: 'The admin API request is malformed.',
+    hint: 'Check the body against the admin API contract in app/admin-api.ts.',
+  },
+  EMU_ERR_ADMIN_NOT_FOUND: {
+    status: 404,
+    summary: 'No admin API route matches.',
+    hint: 'See the route list in app/admin-api.ts.',
+  },
+  EMU_ERR_UI_NOT_BUILT: {
+    status: 503,
+    summary: 'The UI has not been built.',
+    hint: 'Run npm run build (npm ci does this) and reload.',
+  },
+  EMU_ERR_INTERNAL: {
+    status: 500,
+    summary: 'An unexpected internal error.',
+    hint: 'This is a bug: please report it with the log lines around it.',
+  },
+  EMU_ERR_CLI_USAGE: {
+    status: 400,
+    summary: 'The command line is not valid.',
+    hint: 'Run btp-emulator --help.',
+  },
+} as const satisfies Record<string, { status: number; summary: string; hint: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];
+
+/** One precise problem inside a larger input: where (file, JSON path, line) and why. */
+export interface ErrorIssue {
+  /** JSON path such as `$.xsuaa.users[0].email`. */
+  path: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** The base of every error the emulator raises on purpose. */
+export class EmulatorError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: readonly ErrorIssue[];
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { issues?: ErrorIssue[]; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'EmulatorError';
+    this.code = code;
+    this.issues = options?.issues ?? [];
+    this.status = ERROR_CATALOG[code].status;
+  }
+
+  get hint(): string {
+    return ERROR_CATALOG[this.code].hint;
+  }
+
+  /** The body every HTTP surface of the admin API sends: never a stack trace. */
+  toJSON(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        hint: this.hint,
+        ...(this.issues.length > 0 ? { issues: [...this.issues] } : {}),
+      },
+    };
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; hint: string; issues?: ErrorIssue[] };
+}
+
+export function isEmulatorError(value: unknown): value is EmulatorError {
+  return value instanceof EmulatorError;
+}
+
+/** `file:line:col $.path: reason` — the one way issues are shown to people. */
+export function formatIssue(issue: ErrorIssue): string {
+  const where = issue.file
+    ? `${issue.file}${issue.line === undefined ? '' : `:${issue.line}:${issue.column ?? 1}`} `
+    : '';
+  return `${where}${issue.path}: ${issue.message}`;
+}
+
+export function formatError(error: EmulatorError): string {
+  const lines = [`${error.code}: ${error.message}`, ...error.issues.map((i) => `  ${formatIssue(i)}`)];
+  lines.push(`  hint: ${error.hint}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+// Turns workspace text or objects into a validated Workspace, or an EmulatorError whose issues name
+// the file, the JSON path, the line and the reason. Browser-safe: no file access here.
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { EmulatorError, type ErrorIssue } from '../errors.js';
+import { migrateWorkspace } from './migrations.js';
+import { workspaceSchema, type Workspace } from './schema.js';
+
+export function toJsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    const k = String(key);
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `${acc}.${k}` : `${acc}[${JSON.stringify(k)}]`;
+  }, '$');
+}
+
+function zodIssueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+interface SourceInfo {
+  file?: string;
+  doc?: Document;
+  lines?: LineCounter;
+}
+
+function locate(source: SourceInfo, path: readonly PropertyKey[]): Pick<ErrorIssue, 'line' | 'column'> {
+  if (!source.doc || !source.lines) return {};
+  // Walk down as far as the document goes, so a missing field points at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node: unknown = source.doc.getIn(path.slice(0, depth) as unknown[], true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const pos = source.lines.linePos(range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return {};
+}
+
+/** Validates an already-parsed object (admin API, IPC, import). Migrates older versions first. */
+export function validateWorkspace(raw: unknown, source: SourceInfo = {}): Workspace {
+  const { value } = migrateWorkspace(raw, source.file);
+  const result = workspaceSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues: ErrorIssue[] = result.error.issues.map((issue) => ({
+    path: toJsonPath(issue.path),
+    message: zodIssueMessage(issue),
+    ...(source.file === undefined ? {} : { file: source.file }),
+    ...locate(source, issue.path),
+  }));
+  const where = source.file ? ` in ${source.file}` : '';
+  throw new EmulatorError(
+    'EMU_ERR_WORKSPACE_INVALID',
+    `The workspace${where} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}).`,
+    { issues },
+  );
+}
+
+/** Parses JSON or YAML text (JSON is read as YAML 1.2, which gives line numbers for both). */
+export function parseWorkspaceText(text: string, file?: string): Workspace {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const issues: ErrorIssue[] = doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return {
+        path: '$',
+        message: e.message.split('\n')[0] ?? e.message,
+        ...(file === undefined ? {} : { file }),
+        line: pos.line,
+        column: pos.col,
+      };
+    });
+    throw new EmulatorError('EMU_ERR_WORKSPACE_PARSE', `The workspace${file ? ` ${file}` : ''} cannot be parsed.`, {
+      issues,
+    });
+  }
+  return validateWorkspace(doc.toJS(), { ...(file === undefined ? {} : { file }), doc, lines });
+}

@@ -1,0 +1,274 @@
+// The workspace: one committable file that describes a whole emulated BTP setup.
+// This zod schema is the single source of truth: the TypeScript types, the JSON Schema for editors
+// (app/workspace/workspace.schema.json) and every validation at a boundary come from it.
+import { z } from 'zod';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+const port = z.number().int().min(0).max(65535);
+const name = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.\-!|]+$/, 'only letters, digits and _ . - ! | are allowed');
+const hostName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?$/, 'must be a host name or IPv4 address');
+
+export const servicePortsSchema = z
+  .object({
+    admin: port.default(20000),
+    xsuaa: port.default(20010),
+    xsuaaTls: port.default(20011),
+    destination: port.default(20020),
+    proxy: port.default(20003),
+    socks5: port.default(20004),
+  })
+  .describe('Listener ports. Stable defaults keep exported bindings valid across restarts; 0 picks a free port.');
+
+export const engineSchema = z.object({
+  bind: z
+    .string()
+    .default('127.0.0.1')
+    .describe('Address every listener binds. Anything but 127.0.0.1 exposes the emulator to the network.'),
+  ports: servicePortsSchema.prefault({}),
+});
+
+export const subaccountSchema = z.object({
+  id: z.uuid().describe('Subaccount id; also the zone/tenant id (zid) in tokens.'),
+  subdomain: hostName.describe('Subaccount subdomain (only used in multi-tenant tokens).'),
+  region: z.string().default('local'),
+});
+
+export const scopeSchema = z.object({ name, description: z.string().default('') });
+export const attributeSchema = z.object({
+  name,
+  valueType: z.enum(['string', 'int', 'date']).default('string'),
+});
+export const roleTemplateSchema = z.object({
+  name,
+  description: z.string().default(''),
+  scopes: z.array(name).default([]),
+  attributes: z.array(name).default([]),
+});
+
+export const xsuaaAppSchema = z.object({
+  name: name.describe('Service binding (instance) name, e.g. demo-uaa.'),
+  xsappname: name.describe('xsappname from xs-security.json, without the !t suffix.'),
+  scopes: z.array(scopeSchema).default([]),
+  attributes: z.array(attributeSchema).default([]),
+  roleTemplates: z.array(roleTemplateSchema).default([]),
+  authorities: z.array(z.string()).default([]).describe('Scopes granted to the client itself.'),
+});
+
+export const roleCollectionSchema = z.object({
+  name,
+  description: z.string().default(''),
+  roles: z.array(z.object({ app: name, roleTemplate: name })).default([]),
+});
+
+export const userSchema = z.object({
+  name: z.string().min(1),
+  email: z.email(),
+  givenName: z.string().default(''),
+  familyName: z.string().default(''),
+  password: z.string().min(1).describe('Password for the password grant and the login page.'),
+  origin: z.string().default('ldap'),
+  roleCollections: z.array(name).default([]),
+  attributes: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export const xsuaaSchema = z.object({
+  tokenLifetimeSeconds: z.number().int().min(60).max(86400 * 7).default(43200),
+  refreshTokenLifetimeSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(86400 * 90)
+    .default(86400 * 7),
+  apps: z.array(xsuaaAppSchema).default([]),
+  roleCollections: z.array(roleCollectionSchema).default([]),
+  users: z.array(userSchema).default([]),
+});
+
+export const userProvidedServiceSchema = z.object({
+  name,
+  tags: z.array(z.string()).default([]),
+  credentials: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const bindingsSchema = z.object({
+  userProvided: z.array(userProvidedServiceSchema).default([]),
+});
+
+export const resourceSchema = z.object({
+  path: z.string().startsWith('/', 'must start with /'),
+  mode: z
+    .enum(['exact', 'prefix'])
+    .default('prefix')
+    .describe('exact = "path only"; prefix = "path and all sub-paths" (a plain string prefix).'),
+  enabled: z.boolean().default(true),
+  websocket: z.boolean().default(false),
+});
+
+export const systemMappingSchema = z.object({
+  virtualHost: hostName,
+  virtualPort: port.min(1),
+  internalHost: hostName.describe('A host, or system:<id> for a simulated system of this workspace.'),
+  internalPort: port.min(1).optional(),
+  protocol: z.enum(['HTTP', 'HTTPS', 'TCP']).default('HTTP'),
+  backendTrust: z.enum(['verify', 'ignore']).default('verify'),
+  hostInHeader: z.enum(['virtual', 'internal']).default('virtual'),
+  principalType: z.enum(['None', 'X509']).default('None'),
+  resources: z.array(resourceSchema).default([{ path: '/', mode: 'prefix', enabled: true, websocket: false }]),
+});
+
+export const locationSchema = z.object({
+  id: z.string().max(64).optional().describe('Location id; leave out for the default Cloud Connector.'),
+  connected: z.boolean().default(true),
+  principalPropagation: z
+    .object({ subjectPattern: z.string().default('CN=${name}') })
+    .prefault({}),
+  systemMappings: z.array(systemMappingSchema).default([]),
+});
+
+export const cloudConnectorSchema = z.object({
+  locations: z.array(locationSchema).default([]),
+});
+
+const destinationBase = z.looseObject({
+  Name: name,
+  Type: z.enum(['HTTP', 'MAIL', 'TCP', 'RFC', 'LDAP']),
+  URL: z.string().optional(),
+  Authentication: z.string().optional(),
+  ProxyType: z.enum(['Internet', 'OnPremise', 'PrivateLink']).optional(),
+  CloudConnectorLocationId: z.string().optional(),
+  Description: z.string().optional(),
+});
+export const destinationSchema = destinationBase.describe(
+  'A destination with BTP property names; further string properties (sap-client, URL.headers.*, …) are kept.',
+);
+
+export const destinationsSchema = z.object({
+  subaccount: z.array(destinationSchema).default([]),
+  instance: z.array(destinationSchema).default([]),
+});
+
+export const odataServiceSchema = z.object({
+  name,
+  odataVersion: z.enum(['v2', 'v4']),
+  path: z.string().startsWith('/').optional().describe('Defaults to /sap/opu/odata/sap/<name>/ (V2).'),
+  metadata: z.string().min(1).describe('EDMX file (relative to the workspace file) or builtin:<name>.'),
+  data: z
+    .object({
+      files: z.record(z.string(), z.string()).default({}),
+      generate: z
+        .object({ seed: z.number().int().default(1), rows: z.number().int().min(0).default(20) })
+        .optional(),
+    })
+    .prefault({}),
+});
+
+export const systemSchema = z.object({
+  id: name,
+  description: z.string().default(''),
+  protocol: z.enum(['HTTP', 'HTTPS']).default('HTTP'),
+  port: port.default(0).describe('Port the simulated system listens on; 0 picks a free one.'),
+  users: z.array(z.object({ name: z.string().min(1), password: z.string().min(1) })).default([]),
+  clients: z.array(z.string().regex(/^\d{3}$/, 'sap-client is three digits')).default(['100']),
+  services: z.array(odataServiceSchema).default([]),
+});
+
+export const recordingSchema = z.object({
+  redact: z
+    .object({
+      headers: z.array(z.string()).default([]),
+      queryParams: z.array(z.string()).default([]),
+      formFields: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+});
+
+const workspaceObject = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+    name: z.string().min(1).max(128),
+    subaccount: subaccountSchema,
+    engine: engineSchema.prefault({}),
+    xsuaa: xsuaaSchema.prefault({}),
+    bindings: bindingsSchema.prefault({}),
+    cloudConnector: cloudConnectorSchema.prefault({}),
+    destinations: destinationsSchema.prefault({}),
+    systems: z.array(systemSchema).default([]),
+    recording: recordingSchema.prefault({}),
+  })
+  .strict();
+
+export const workspaceSchema = workspaceObject.superRefine(checkReferences);
+
+/** Cross-references a schema cannot express field by field. */
+function checkReferences(ws: z.output<typeof workspaceObject>, ctx: z.RefinementCtx): void {
+  const unique = <T>(items: T[], key: (t: T) => string, path: (string | number)[], what: string): void => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [...path, index], message: `duplicate ${what} "${k}"` });
+      seen.add(k);
+    });
+  };
+  unique(ws.xsuaa.apps, (a) => a.name, ['xsuaa', 'apps'], 'app name');
+  unique(ws.xsuaa.users, (u) => u.name, ['xsuaa', 'users'], 'user name');
+  unique(ws.cloudConnector.locations, (l) => l.id ?? '', ['cloudConnector', 'locations'], 'location id');
+  unique(ws.systems, (s) => s.id, ['systems'], 'system id');
+  unique(ws.destinations.subaccount, (d) => d.Name, ['destinations', 'subaccount'], 'destination name');
+  unique(ws.destinations.instance, (d) => d.Name, ['destinations', 'instance'], 'destination name');
+  const collections = new Set(ws.xsuaa.roleCollections.map((c) => c.name));
+  ws.xsuaa.users.forEach((user, ui) =>
+    user.roleCollections.forEach((rc, ri) => {
+      if (!collections.has(rc))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['xsuaa', 'users', ui, 'roleCollections', ri],
+          message: `unknown role collection "${rc}"`,
+        });
+    }),
+  );
+  const templates = new Map(ws.xsuaa.apps.map((a) => [a.name, new Set(a.roleTemplates.map((t) => t.name))]));
+  ws.xsuaa.roleCollections.forEach((rc, ci) =>
+    rc.roles.forEach((role, ri) => {
+      const app = templates.get(role.app);
+      const message = !app
+        ? `unknown app "${role.app}"`
+        : app.has(role.roleTemplate)
+          ? undefined
+          : `app "${role.app}" has no role template "${role.roleTemplate}"`;
+      if (message) ctx.addIssue({ code: 'custom', path: ['xsuaa', 'roleCollections', ci, 'roles', ri], message });
+    }),
+  );
+  const systems = new Set(ws.systems.map((s) => s.id));
+  ws.cloudConnector.locations.forEach((loc, li) =>
+    loc.systemMappings.forEach((m, mi) => {
+      const path = ['cloudConnector', 'locations', li, 'systemMappings', mi];
+      if (m.internalHost.startsWith('system:') && !systems.has(m.internalHost.slice('system:'.length)))
+        ctx.addIssue({ code: 'custom', path: [...path, 'internalHost'], message: `unknown system "${m.internalHost}"` });
+      if (!m.internalHost.startsWith('system:') && m.internalPort === undefined)
+        ctx.addIssue({ code: 'custom', path: [...path, 'internalPort'], message: 'required for a real host' });
+    }),
+  );
+}
+
+export type Workspace = z.output<typeof workspaceSchema>;
+/** What a user writes: defaults may be left out. */
+export type WorkspaceInput = z.input<typeof workspaceSchema>;
+export type ServicePorts = z.output<typeof servicePortsSchema>;
+export type ServiceId = keyof ServicePorts;
+export type XsuaaApp = z.output<typeof xsuaaAppSchema>;
+export type WorkspaceUser = z.output<typeof userSchema>;
+export type Location = z.output<typeof locationSchema>;
+export type SystemMapping = z.output<typeof systemMappingSchema>;
+export type Resource = z.output<typeof resourceSchema>;
+export type Destination = z.output<typeof destinationSchema>;
+export type SimulatedSystem = z.output<typeof systemSchema>;
