@@ -16,6 +16,7 @@ const sibling = (folders) => ({
 export const boundaries = [
   {
     files: ['app/**/*.ts'],
+    ignores: ['app/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -36,7 +37,9 @@ export const boundaries = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'emulator/ is a plain Node engine: it never imports electron.' }],
+          paths: [
+            { name: 'electron', message: 'emulator/ is a plain Node engine: it never imports electron.' },
+          ],
           patterns: [sibling(['main', 'renderer', 'e2e'])],
         },
       ],

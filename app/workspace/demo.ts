@@ -85,7 +85,12 @@ export const DEMO_WORKSPACE: WorkspaceInput = {
       clients: ['100', '200'],
       services: [
         { name: 'API_BUSINESS_PARTNER', odataVersion: 'v2', metadata: 'builtin:API_BUSINESS_PARTNER' },
-        { name: 'salesorder', odataVersion: 'v4', metadata: 'builtin:SalesOrderV4', path: '/sap/opu/odata4/sap/salesorder/srvd/sap/salesorder/0001/' },
+        {
+          name: 'salesorder',
+          odataVersion: 'v4',
+          metadata: 'builtin:SalesOrderV4',
+          path: '/sap/opu/odata4/sap/salesorder/srvd/sap/salesorder/0001/',
+        },
       ],
     },
   ],

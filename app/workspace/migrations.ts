@@ -62,15 +62,29 @@ export function migrateWorkspace(raw: unknown, file?: string): MigrationResult {
   }
   const version = raw.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new EmulatorError('EMU_ERR_WORKSPACE_VERSION', 'schemaVersion is missing or not a whole number ≥ 1.', {
-      issues: [{ path: '$.schemaVersion', message: `expected a whole number from 1 to ${CURRENT_SCHEMA_VERSION}`, ...where }],
-    });
+    throw new EmulatorError(
+      'EMU_ERR_WORKSPACE_VERSION',
+      'schemaVersion is missing or not a whole number ≥ 1.',
+      {
+        issues: [
+          {
+            path: '$.schemaVersion',
+            message: `expected a whole number from 1 to ${CURRENT_SCHEMA_VERSION}`,
+            ...where,
+          },
+        ],
+      },
+    );
   }
   if (version > CURRENT_SCHEMA_VERSION) {
     throw new EmulatorError(
       'EMU_ERR_WORKSPACE_VERSION',
       `schemaVersion ${version} is newer than this emulator supports (${CURRENT_SCHEMA_VERSION}).`,
-      { issues: [{ path: '$.schemaVersion', message: `at most ${CURRENT_SCHEMA_VERSION} is supported`, ...where }] },
+      {
+        issues: [
+          { path: '$.schemaVersion', message: `at most ${CURRENT_SCHEMA_VERSION} is supported`, ...where },
+        ],
+      },
     );
   }
   let value = raw;

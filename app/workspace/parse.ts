@@ -1,5 +1,6 @@
 // Turns workspace text or objects into a validated Workspace, or an EmulatorError whose issues name
 // the file, the JSON path, the line and the reason. Browser-safe: no file access here.
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { EmulatorError, type ErrorIssue } from '../errors.js';
@@ -15,7 +16,8 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
 }
 
 function zodIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
@@ -39,11 +41,24 @@ function locate(source: SourceInfo, path: readonly PropertyKey[]): Pick<ErrorIss
   return {};
 }
 
+export interface ParsedWorkspace {
+  workspace: Workspace;
+  /** The migrated input as the user wrote it (no defaults filled in): what gets saved back. */
+  raw: Record<string, unknown>;
+  /** Migrations applied, oldest first. */
+  migrated: string[];
+  fromVersion: number;
+}
+
 /** Validates an already-parsed object (admin API, IPC, import). Migrates older versions first. */
 export function validateWorkspace(raw: unknown, source: SourceInfo = {}): Workspace {
-  const { value } = migrateWorkspace(raw, source.file);
+  return checkWorkspace(raw, source).workspace;
+}
+
+export function checkWorkspace(raw: unknown, source: SourceInfo = {}): ParsedWorkspace {
+  const { value, applied, fromVersion } = migrateWorkspace(raw, source.file);
   const result = workspaceSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return { workspace: result.data, raw: value, migrated: applied, fromVersion };
   const issues: ErrorIssue[] = result.error.issues.map((issue) => ({
     path: toJsonPath(issue.path),
     message: zodIssueMessage(issue),
@@ -58,8 +73,36 @@ export function validateWorkspace(raw: unknown, source: SourceInfo = {}): Worksp
   );
 }
 
-/** Parses JSON or YAML text (JSON is read as YAML 1.2, which gives line numbers for both). */
-export function parseWorkspaceText(text: string, file?: string): Workspace {
+function jsonSyntaxIssue(text: string, file: string | undefined): ErrorIssue | undefined {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  const before = text.slice(0, first.offset).split('\n');
+  return {
+    path: '$',
+    message: `JSON syntax error: ${printParseErrorCode(first.error)}`,
+    ...(file === undefined ? {} : { file }),
+    line: before.length,
+    column: (before.at(-1)?.length ?? 0) + 1,
+  };
+}
+
+/**
+ * Parses a workspace file's text: strict JSON unless the file is .yaml/.yml. Both are then read as a
+ * YAML 1.2 document (a superset of JSON) so every schema problem can be given a line and column.
+ */
+export function parseWorkspaceText(text: string, file?: string): ParsedWorkspace {
+  const syntax = file !== undefined && /\.ya?ml$/i.test(file) ? undefined : jsonSyntaxIssue(text, file);
+  if (syntax) {
+    throw new EmulatorError(
+      'EMU_ERR_WORKSPACE_PARSE',
+      `The workspace${file ? ` ${file}` : ''} is not valid JSON.`,
+      {
+        issues: [syntax],
+      },
+    );
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -73,9 +116,14 @@ export function parseWorkspaceText(text: string, file?: string): Workspace {
         column: pos.col,
       };
     });
-    throw new EmulatorError('EMU_ERR_WORKSPACE_PARSE', `The workspace${file ? ` ${file}` : ''} cannot be parsed.`, {
-      issues,
-    });
+    throw new EmulatorError(
+      'EMU_ERR_WORKSPACE_PARSE',
+      `The workspace${file ? ` ${file}` : ''} cannot be parsed.`,
+      {
+        issues,
+      },
+    );
   }
-  return validateWorkspace(doc.toJS(), { ...(file === undefined ? {} : { file }), doc, lines });
+  // Line numbers only make sense when no migration moved things around.
+  return checkWorkspace(doc.toJS(), { ...(file === undefined ? {} : { file }), doc, lines });
 }

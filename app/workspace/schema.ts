@@ -26,7 +26,9 @@ export const servicePortsSchema = z
     proxy: port.default(20003),
     socks5: port.default(20004),
   })
-  .describe('Listener ports. Stable defaults keep exported bindings valid across restarts; 0 picks a free port.');
+  .describe(
+    'Listener ports. Stable defaults keep exported bindings valid across restarts; 0 picks a free port.',
+  );
 
 export const engineSchema = z.object({
   bind: z
@@ -81,7 +83,12 @@ export const userSchema = z.object({
 });
 
 export const xsuaaSchema = z.object({
-  tokenLifetimeSeconds: z.number().int().min(60).max(86400 * 7).default(43200),
+  tokenLifetimeSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(86400 * 7)
+    .default(43200),
   refreshTokenLifetimeSeconds: z
     .number()
     .int()
@@ -116,21 +123,27 @@ export const resourceSchema = z.object({
 export const systemMappingSchema = z.object({
   virtualHost: hostName,
   virtualPort: port.min(1),
-  internalHost: hostName.describe('A host, or system:<id> for a simulated system of this workspace.'),
+  internalHost: z
+    .string()
+    .regex(
+      /^(system:[A-Za-z0-9_.\-!|]+|[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?)$/,
+      'must be a host name, an IPv4 address, or system:<id> of a simulated system',
+    )
+    .describe('A host, or system:<id> for a simulated system of this workspace.'),
   internalPort: port.min(1).optional(),
   protocol: z.enum(['HTTP', 'HTTPS', 'TCP']).default('HTTP'),
   backendTrust: z.enum(['verify', 'ignore']).default('verify'),
   hostInHeader: z.enum(['virtual', 'internal']).default('virtual'),
   principalType: z.enum(['None', 'X509']).default('None'),
-  resources: z.array(resourceSchema).default([{ path: '/', mode: 'prefix', enabled: true, websocket: false }]),
+  resources: z
+    .array(resourceSchema)
+    .default([{ path: '/', mode: 'prefix', enabled: true, websocket: false }]),
 });
 
 export const locationSchema = z.object({
   id: z.string().max(64).optional().describe('Location id; leave out for the default Cloud Connector.'),
   connected: z.boolean().default(true),
-  principalPropagation: z
-    .object({ subjectPattern: z.string().default('CN=${name}') })
-    .prefault({}),
+  principalPropagation: z.object({ subjectPattern: z.string().default('CN=${name}') }).prefault({}),
   systemMappings: z.array(systemMappingSchema).default([]),
 });
 
@@ -215,7 +228,8 @@ function checkReferences(ws: z.output<typeof workspaceObject>, ctx: z.Refinement
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const k = key(item);
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [...path, index], message: `duplicate ${what} "${k}"` });
+      if (seen.has(k))
+        ctx.addIssue({ code: 'custom', path: [...path, index], message: `duplicate ${what} "${k}"` });
       seen.add(k);
     });
   };
@@ -245,7 +259,8 @@ function checkReferences(ws: z.output<typeof workspaceObject>, ctx: z.Refinement
         : app.has(role.roleTemplate)
           ? undefined
           : `app "${role.app}" has no role template "${role.roleTemplate}"`;
-      if (message) ctx.addIssue({ code: 'custom', path: ['xsuaa', 'roleCollections', ci, 'roles', ri], message });
+      if (message)
+        ctx.addIssue({ code: 'custom', path: ['xsuaa', 'roleCollections', ci, 'roles', ri], message });
     }),
   );
   const systems = new Set(ws.systems.map((s) => s.id));
@@ -253,9 +268,17 @@ function checkReferences(ws: z.output<typeof workspaceObject>, ctx: z.Refinement
     loc.systemMappings.forEach((m, mi) => {
       const path = ['cloudConnector', 'locations', li, 'systemMappings', mi];
       if (m.internalHost.startsWith('system:') && !systems.has(m.internalHost.slice('system:'.length)))
-        ctx.addIssue({ code: 'custom', path: [...path, 'internalHost'], message: `unknown system "${m.internalHost}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'internalHost'],
+          message: `unknown system "${m.internalHost}"`,
+        });
       if (!m.internalHost.startsWith('system:') && m.internalPort === undefined)
-        ctx.addIssue({ code: 'custom', path: [...path, 'internalPort'], message: 'required for a real host' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'internalPort'],
+          message: 'required for a real host',
+        });
     }),
   );
 }

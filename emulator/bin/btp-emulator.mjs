@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../../dist/emulator/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  process.stderr.write('btp-emulator: the engine is not built. Run `npm run build` (npm ci does it for you).\n');
+  process.stderr.write(
+    'btp-emulator: the engine is not built. Run `npm run build` (npm ci does it for you).\n',
+  );
   process.exit(1);
 }
 const { main } = await import(cli.href);

@@ -1,0 +1,187 @@
+// The admin listener: REST + Server-Sent Events for the UI and tools, and the built UI itself.
+// Trust decisions live in auth.ts; this file never sends a stack trace, only catalogued error bodies.
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ADMIN_ROUTES,
+  UI_TOKEN_PARAM,
+  type HealthResponse,
+  type WorkspaceResponse,
+} from '../../app/admin-api.js';
+import { EmulatorError } from '../../app/errors.js';
+import type { EngineStatus } from '../../app/events.js';
+import { workspaceJsonSchema } from '../../app/workspace/json-schema.js';
+import { now, type EventBus } from '../core/event-bus.js';
+import { listenError } from '../core/listen.js';
+import type { AdminAuth } from './auth.js';
+import { openEventStream } from './event-stream.js';
+
+export interface AdminBackend {
+  readonly version: string;
+  readonly startedAtMs: number;
+  readonly bus: EventBus;
+  status(): EngineStatus;
+  workspace(): WorkspaceResponse;
+  replaceWorkspace(body: unknown): Promise<WorkspaceResponse>;
+}
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export interface AdminServer {
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startAdminServer(
+  backend: AdminBackend,
+  auth: AdminAuth,
+  options: { host: string; port: number; uiDir: string | null },
+): Promise<AdminServer> {
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 });
+  const closeStreams = new Set<() => void>();
+  installGuards(app, auth);
+  installErrorHandling(app, backend.bus);
+  installRoutes(app, backend, closeStreams);
+  await installUi(app, options.uiDir);
+
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    throw listenError(error as NodeJS.ErrnoException, 'admin', options.host, options.port);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  auth.setPort(port);
+  return {
+    port,
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    close: async () => {
+      for (const close of closeStreams) close();
+      await app.close();
+    },
+  };
+}
+
+function installGuards(app: FastifyInstance, auth: AdminAuth): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!auth.isAllowedHost(request.headers.host)) {
+      throw new EmulatorError(
+        'EMU_ERR_ADMIN_ORIGIN',
+        `Host "${request.headers.host ?? ''}" is not this admin listener.`,
+      );
+    }
+    const url = new URL(request.url, 'http://local');
+    if (url.pathname.startsWith('/api/')) {
+      reply.header('Cache-Control', 'no-store');
+      if (!auth.isAllowedOrigin(request.headers.origin)) {
+        throw new EmulatorError(
+          'EMU_ERR_ADMIN_ORIGIN',
+          `Origin "${request.headers.origin ?? ''}" may not use the admin API.`,
+        );
+      }
+      if (!auth.isAuthorized(request.headers)) {
+        throw new EmulatorError('EMU_ERR_ADMIN_UNAUTHORIZED', 'Missing or wrong admin token or session.');
+      }
+      return;
+    }
+    const uiToken = url.searchParams.get(UI_TOKEN_PARAM);
+    if (uiToken !== null) {
+      // The one-time link: trade it for a session cookie, then drop the token from the address bar.
+      const session = auth.redeemUiToken(uiToken);
+      if (session) reply.header('Set-Cookie', auth.sessionCookie(session));
+      url.searchParams.delete(UI_TOKEN_PARAM);
+      return reply.redirect(`${url.pathname}${url.search}`, 302);
+    }
+  });
+}
+
+function installErrorHandling(app: FastifyInstance, bus: EventBus): void {
+  app.setErrorHandler((error: FastifyError | EmulatorError, _request, reply) => {
+    if (error instanceof EmulatorError) return reply.status(error.status).send(error.toJSON());
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      const e = new EmulatorError('EMU_ERR_ADMIN_BAD_REQUEST', error.message);
+      return reply.status(status).send(e.toJSON());
+    }
+    bus.emit({
+      type: 'log',
+      at: now(),
+      level: 'error',
+      code: 'EMU_ERR_INTERNAL',
+      message: `admin API: ${error.message}`,
+    });
+    return reply
+      .status(500)
+      .send(new EmulatorError('EMU_ERR_INTERNAL', 'Internal error in the admin API.').toJSON());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = new EmulatorError(
+      'EMU_ERR_ADMIN_NOT_FOUND',
+      `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+    );
+    return reply.status(404).send(e.toJSON());
+  });
+}
+
+function installRoutes(app: FastifyInstance, backend: AdminBackend, closeStreams: Set<() => void>): void {
+  app.get(ADMIN_ROUTES.health.path, (): HealthResponse => ({
+    status: 'ok',
+    version: backend.version,
+    uptimeMs: Date.now() - backend.startedAtMs,
+  }));
+  app.get(ADMIN_ROUTES.status.path, () => backend.status());
+  app.get(ADMIN_ROUTES.getWorkspace.path, () => backend.workspace());
+  app.put(ADMIN_ROUTES.replaceWorkspace.path, async (request: FastifyRequest) =>
+    backend.replaceWorkspace(request.body),
+  );
+  app.get(ADMIN_ROUTES.workspaceSchema.path, () => workspaceJsonSchema());
+  app.get(ADMIN_ROUTES.events.path, (request: FastifyRequest, reply: FastifyReply) => {
+    reply.hijack();
+    const close = openEventStream(request.raw, reply.raw, backend.bus, () => backend.status(), {
+      ...(reply.getHeaders() as Record<string, string>),
+    });
+    closeStreams.add(close);
+    request.raw.once('close', () => closeStreams.delete(close));
+  });
+}
+
+async function installUi(app: FastifyInstance, uiDir: string | null): Promise<void> {
+  if (uiDir !== null && existsSync(path.join(uiDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: uiDir, index: ['index.html'], wildcard: true });
+    return;
+  }
+  app.get('/', (_request, reply) => {
+    const e = new EmulatorError(
+      'EMU_ERR_UI_NOT_BUILT',
+      `The UI is not built${uiDir ? ` (no index.html in ${uiDir})` : ''}.`,
+    );
+    return reply.status(503).type('text/plain; charset=utf-8').send(`${e.code}: ${e.message}\n${e.hint}\n`);
+  });
+}
+
+/** Finds dist/renderer from wherever the engine runs: the bundle in dist/, or sources under vitest. */
+export function defaultUiDir(fromUrl: string): string | null {
+  let dir = path.dirname(new URL(fromUrl).pathname);
+  for (let i = 0; i < 5; i++) {
+    for (const candidate of [path.join(dir, 'renderer'), path.join(dir, 'dist', 'renderer')]) {
+      if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    }
+    dir = path.dirname(dir);
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+// The CLI as a black box: the built bin, spawned like a user or a tool would, its stdout lines parsed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readyLineSchema, type ReadyLine } from '../../app/admin-api.js';
+import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
+import { onCleanup, tempDir } from '../test/support.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = path.join(root, 'emulator/bin/btp-emulator.mjs');
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist/emulator/cli/main.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+});
+
+interface Run {
+  child: ChildProcess;
+  lines: AsyncIterator<string>;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[]): Run {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onCleanup(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exit;
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return { child, lines, stderr: () => stderr, exit };
+}
+
+async function ready(r: Run): Promise<ReadyLine> {
+  const first = await r.lines.next();
+  if (first.done) throw new Error(`no ready line; stderr: ${r.stderr()}`);
+  return readyLineSchema.parse(JSON.parse(first.value));
+}
+
+async function output(r: Run): Promise<string> {
+  let out = '';
+  for (let l = await r.lines.next(); !l.done; l = await r.lines.next()) out += `${l.value}\n`;
+  return out;
+}
+
+describe('btp-emulator start --json', () => {
+  it('prints the ready line with real URLs, guards health with the secret, and stops on SIGTERM within a second', async () => {
+    const r = run(['start', '--json', '--ephemeral-ports', '--data-dir', await tempDir()]);
+    const line = await ready(r);
+    expect(line.urls.admin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(line.ui.startsWith(`${line.urls.admin}/?token=`)).toBe(true);
+    expect(line.workspace).toBeNull();
+    expect(line.pid).toBe(r.child.pid);
+    expect((await fetch(`${line.urls.admin}/api/health`)).status).toBe(401);
+    expect(
+      (
+        await fetch(`${line.urls.admin}/api/health`, {
+          headers: { Authorization: `Bearer ${line.adminToken}` },
+        })
+      ).status,
+    ).toBe(200);
+
+    const signalled = Date.now();
+    r.child.kill('SIGTERM');
+    const code = await r.exit;
+    const elapsed = Date.now() - signalled;
+    expect(code).toBe(0);
+    expect(elapsed).toBeLessThan(1000); // an acceptance bound of the issue, not a speed benchmark
+    expect(await output(r)).toContain('{"event":"stopped","reason":"SIGTERM"}');
+    await expect(fetch(`${line.urls.admin}/api/health`)).rejects.toThrow();
+  });
+
+  it('stops cleanly on SIGINT too', async () => {
+    const r = run(['start', '--json', '--ephemeral-ports', '--data-dir', await tempDir()]);
+    await ready(r);
+    r.child.kill('SIGINT');
+    expect(await r.exit).toBe(0);
+  });
+});
+
+describe('btp-emulator errors', () => {
+  it('rejects a workspace with a schema error: exit 2, file, JSON path and reason on stderr', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'bad.json');
+    const ws = structuredClone(DEMO_WORKSPACE);
+    ws.xsuaa!.users![1]!.email = 'bob-at-example';
+    await writeFile(file, JSON.stringify(ws, null, 2));
+    const r = run(['start', '--workspace', file, '--ephemeral-ports', '--data-dir', dir]);
+    expect(await r.exit).toBe(2);
+    expect(r.stderr()).toContain('EMU_ERR_WORKSPACE_INVALID');
+    expect(r.stderr()).toMatch(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ \\$\\.xsuaa\\.users\\[1\\]\\.email: Invalid email`,
+      ),
+    );
+  });
+
+  it('names the port and the setting when a port is in use: exit 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    onCleanup(() => new Promise((resolve) => blocker.close(() => resolve())));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const r = run(['start', '--port', `admin=${port}`, '--data-dir', await tempDir()]);
+    expect(await r.exit).toBe(1);
+    expect(r.stderr()).toContain(`Port ${port} for admin is already in use`);
+    expect(r.stderr()).toContain('--port admin=<port>');
+  });
+
+  it('treats a bad command line as usage error: exit 2', async () => {
+    expect(await run(['start', '--port', 'nosuch=1']).exit).toBe(2);
+    expect(await run(['start', '--frobnicate']).exit).toBe(2);
+  });
+});
+
+describe('btp-emulator other commands', () => {
+  it('prints version and help', async () => {
+    const v = run(['--version']);
+    expect(await output(v)).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(await v.exit).toBe(0);
+    const h = run(['--help']);
+    expect(await output(h)).toContain('start');
+    expect(await h.exit).toBe(0);
+  });
+
+  it('prints a human summary with the UI link without --json', async () => {
+    const r = run(['start', '--ephemeral-ports', '--data-dir', await tempDir()]);
+    let text = '';
+    while (!text.includes('Ctrl+C')) {
+      const line = await r.lines.next();
+      if (line.done) break;
+      text += `${line.value}\n`;
+    }
+    expect(text).toMatch(/Open the UI: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(text).toContain('workspace "Demo" (built-in demo)');
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+  });
+
+  it('init writes a workspace that validate accepts, and refuses to overwrite', async () => {
+    const file = path.join(await tempDir(), 'mine.json');
+    expect(await run(['init', file]).exit).toBe(0);
+    const v = run(['validate', file]);
+    expect(await output(v)).toContain('valid workspace "Demo"');
+    expect(await v.exit).toBe(0);
+    const again = run(['init', file]);
+    expect(await again.exit).toBe(2);
+    expect(again.stderr()).toContain('already exists');
+    await writeFile(file, '{"schemaVersion": 2, "name": 5}');
+    const invalid = run(['validate', file]);
+    expect(await invalid.exit).toBe(2);
+    expect(invalid.stderr()).toContain('$.name');
+  });
+});

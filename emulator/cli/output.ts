@@ -1,0 +1,34 @@
+// How the CLI shows a running engine: a short human summary, or one JSON object per line.
+import type { ReadyLine } from '../../app/admin-api.js';
+import type { EngineEvent } from '../../app/events.js';
+import type { EmulatorHandle } from '../types.js';
+
+/** `{"event":"<type>", ...}` per engine event, after the ready line. */
+export function printJsonEvents(handle: EmulatorHandle): void {
+  handle.onAny((event: EngineEvent) => {
+    const { type, ...rest } = event;
+    process.stdout.write(`${JSON.stringify({ event: type, ...rest })}\n`);
+  });
+}
+
+export function printHuman(handle: EmulatorHandle, ready: ReadyLine): void {
+  const status = handle.status();
+  const ws = status.workspace;
+  const lines = [
+    `btp-emulator ${status.version} — workspace "${ws.name}" (${ws.path ?? 'built-in demo'})`,
+    ...status.services.map((s) => `  ${s.title.padEnd(30)} ${s.url ?? s.state}`),
+    `  ${'Data folder'.padEnd(30)} ${status.dataDir}`,
+    ...(ws.migrated.length
+      ? [`  Migrated on load: ${ws.migrated.join('; ')} (saved in the new version on the next change)`]
+      : []),
+    '',
+    `Open the UI: ${ready.ui}`,
+    '(the link works once and then sets a browser session; use --json to get the admin token for scripts)',
+    'Press Ctrl+C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  handle.onAny((event) => {
+    if (event.type === 'log' && event.level !== 'debug')
+      process.stderr.write(`[${event.level}] ${event.message}\n`);
+  });
+}
