@@ -88,7 +88,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', '*.mts', '*.ts', 'emulator/bin/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.mjs', 'emulator/bin/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },

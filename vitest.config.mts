@@ -8,7 +8,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['app/**/*.test.ts', 'emulator/**/*.test.ts', 'main/**/*.test.ts', 'e2e/tooling/**/*.test.ts'],
+          include: [
+            'app/**/*.test.ts',
+            'emulator/**/*.test.ts',
+            'main/**/*.test.ts',
+            'e2e/tooling/**/*.test.ts',
+          ],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

@@ -2,7 +2,8 @@
 // these; the renderer's client is typed from them. Paths are relative to the admin base URL.
 import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
-import { engineStatusSchema, workspaceSummarySchema } from './events.js';
+import type { engineStatusSchema} from './events.js';
+import { workspaceSummarySchema } from './events.js';
 import type { Workspace } from './workspace/schema.js';
 
 export const ADMIN_SESSION_COOKIE = 'btp_emulator_session';

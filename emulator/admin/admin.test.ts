@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { healthResponseSchema, type WorkspaceResponse } from '../../app/admin-api.js';
 import type { ErrorBody } from '../../app/errors.js';
-import { engineEventSchema, type EngineEvent } from '../../app/events.js';
+import { engineEventSchema } from '../../app/events.js';
 import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
 import { adminUrl, bearer, engine, rawRequest, sseMessages, tempDir } from '../test/support.js';
 
@@ -117,7 +117,7 @@ describe('admin API workspace', () => {
     expect(response.status).toBe(200);
     expect((await json<WorkspaceResponse>(response)).summary.name).toBe('Renamed');
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ name: 'Renamed', schemaVersion: 2 });
-    const next = engineEventSchema.parse((await messages.next()).value) as EngineEvent;
+    const next = engineEventSchema.parse((await messages.next()).value);
     expect(next).toMatchObject({ type: 'workspace-replaced', workspace: { name: 'Renamed' } });
     expect(handle.status().workspace.name).toBe('Renamed');
   });

@@ -129,7 +129,7 @@ async function runStart(flags: StartFlags): Promise<number> {
   });
   const ready: ReadyLine = {
     event: 'ready',
-    urls: handle.urls as Record<string, string>,
+    urls: handle.urls,
     ui: handle.createUiLink(),
     adminToken: handle.adminToken,
     caCert: handle.caCert,

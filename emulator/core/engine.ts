@@ -88,7 +88,7 @@ class Engine implements AdminBackend {
     await writeRuntime(this.dataDir, {
       pid: process.pid,
       startedAt: new Date(this.startedAtMs).toISOString(),
-      urls: this.services.urls() as Record<string, string>,
+      urls: this.services.urls(),
       adminToken: this.auth.adminToken,
       workspace: this.current.summary.path,
     });
