@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, ERROR_CODES, EmulatorError, formatError } from './errors.js';
 
 const doc = readFileSync(new URL('./errors.md', import.meta.url), 'utf8');
+// Table rows `| \`CODE\` | status | meaning | what to do |`, however the formatter pads them.
 const rows = new Map(
-  [...doc.matchAll(/^\| `(EMU_ERR_[A-Z_]+)` \| (\d+) \| (.+?) \| (.+?) \|$/gm)].map((m) => [
-    m[1],
-    { status: Number(m[2]), summary: m[3], hint: m[4] },
-  ]),
+  doc
+    .split('\n')
+    .filter((line) => line.startsWith('| `EMU_ERR_'))
+    .map((line) => line.split('|').map((cell) => cell.trim()))
+    .map(([, code, status, summary, hint]) => [
+      code!.replaceAll('`', ''),
+      { status: Number(status), summary, hint },
+    ]),
 );
 
 describe('error catalog', () => {

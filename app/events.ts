@@ -50,6 +50,29 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     code: z.string().optional(),
   }),
   z.object({ type: z.literal('engine-stopping'), at }),
+  z.object({
+    type: z.literal('token-issued'),
+    at,
+    grant: z.string(),
+    clientId: z.string(),
+    binding: z.string(),
+    user: z.string().nullable(),
+    scopes: z.array(z.string()),
+    jti: z.string(),
+    expiresAt: z.string(),
+    listener: z.enum(['http', 'https', 'admin', 'cli']),
+  }),
+  z.object({
+    type: z.literal('token-failed'),
+    at,
+    grant: z.string().nullable(),
+    clientId: z.string().nullable(),
+    status: z.number().int(),
+    error: z.string(),
+    description: z.string(),
+    listener: z.enum(['http', 'https']),
+  }),
+  z.object({ type: z.literal('keys-rotated'), at, kid: z.string() }),
 ]);
 
 export type ServiceId = z.infer<typeof serviceIdSchema>;

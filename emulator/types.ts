@@ -1,4 +1,5 @@
 // Public types of the engine's one entry (emulator/index.ts).
+import type { BindingEnv } from '../app/admin-api.js';
 import type { EngineEvent, EngineEventOf, EngineEventType, EngineStatus, ServiceId } from '../app/events.js';
 import type { ServicePorts, WorkspaceInput } from '../app/workspace/schema.js';
 
@@ -31,6 +32,8 @@ export interface EmulatorHandle {
   /** A fresh one-time link that opens the UI and sets a session (each link works once). */
   createUiLink(): string;
   status(): EngineStatus;
+  /** VCAP_SERVICES, VCAP_APPLICATION, approuter destinations and the CA bundle, for the running engine. Contains secrets. */
+  bindingEnv(): BindingEnv;
   on<T extends EngineEventType>(type: T, listener: EventListener<T>): () => void;
   onAny(listener: (event: EngineEvent) => void): () => void;
   /** Graceful stop: closes every listener and open socket. Idempotent. */

@@ -47,6 +47,11 @@ export const DEMO_WORKSPACE: WorkspaceInput = {
       },
     ],
   },
+  bindings: {
+    application: { name: 'demo-app' },
+    destination: { name: 'demo-destination' },
+    connectivity: { name: 'demo-connectivity' },
+  },
   cloudConnector: {
     locations: [
       {

@@ -83,6 +83,18 @@ export const userSchema = z.object({
 });
 
 export const xsuaaSchema = z.object({
+  autoLogin: z
+    .string()
+    .optional()
+    .describe(
+      'Non-interactive login for tests: /oauth/authorize signs this user in without showing the page.',
+    ),
+  multiTenant: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Put the subaccount subdomain (ext_attr.zdn) in user tokens and identityzone in the binding. Clients then call https://<subdomain>.localhost:<port>, which must resolve on this machine.',
+    ),
   tokenLifetimeSeconds: z
     .number()
     .int()
@@ -107,6 +119,16 @@ export const userProvidedServiceSchema = z.object({
 });
 
 export const bindingsSchema = z.object({
+  application: z
+    .object({
+      name: name.default('app'),
+      space: z.string().default('dev'),
+      organization: z.string().default('local'),
+    })
+    .prefault({})
+    .describe('What VCAP_APPLICATION says about the app.'),
+  destination: z.object({ name: name.default('destination') }).prefault({}),
+  connectivity: z.object({ name: name.default('connectivity') }).prefault({}),
   userProvided: z.array(userProvidedServiceSchema).default([]),
 });
 
@@ -239,6 +261,12 @@ function checkReferences(ws: z.output<typeof workspaceObject>, ctx: z.Refinement
   unique(ws.systems, (s) => s.id, ['systems'], 'system id');
   unique(ws.destinations.subaccount, (d) => d.Name, ['destinations', 'subaccount'], 'destination name');
   unique(ws.destinations.instance, (d) => d.Name, ['destinations', 'instance'], 'destination name');
+  if (ws.xsuaa.autoLogin !== undefined && !ws.xsuaa.users.some((u) => u.name === ws.xsuaa.autoLogin))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['xsuaa', 'autoLogin'],
+      message: `unknown user "${ws.xsuaa.autoLogin}"`,
+    });
   const collections = new Set(ws.xsuaa.roleCollections.map((c) => c.name));
   ws.xsuaa.users.forEach((user, ui) =>
     user.roleCollections.forEach((rc, ri) => {

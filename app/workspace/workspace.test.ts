@@ -64,7 +64,7 @@ describe('workspace schema', () => {
       line: 9,
       message: expect.stringMatching(/email/i) as unknown,
     });
-    expect(byPath.get('$.cloudConnector.locations[0].systemMappings[0].virtualPort')?.line).toBe(15);
+    expect(byPath.get('$.cloudConnector.locations[0].systemMappings[0].virtualPort')?.line).toBe(18);
     expect(byPath.get('$')?.message).toBe('unknown field "typo"');
   });
 

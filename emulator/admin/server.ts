@@ -22,6 +22,7 @@ import { now, type EventBus } from '../core/event-bus.js';
 import { listenError } from '../core/listen.js';
 import type { AdminAuth } from './auth.js';
 import { openEventStream } from './event-stream.js';
+import { installXsuaaRoutes, type XsuaaAdminApi } from './xsuaa-routes.js';
 
 export interface AdminBackend {
   readonly version: string;
@@ -30,6 +31,7 @@ export interface AdminBackend {
   status(): EngineStatus;
   workspace(): WorkspaceResponse;
   replaceWorkspace(body: unknown): Promise<WorkspaceResponse>;
+  readonly xsuaaApi: XsuaaAdminApi;
 }
 
 export const CONTENT_SECURITY_POLICY =
@@ -52,6 +54,7 @@ export async function startAdminServer(
   installGuards(app, auth);
   installErrorHandling(app, backend.bus);
   installRoutes(app, backend, closeStreams);
+  installXsuaaRoutes(app, backend.xsuaaApi);
   await installUi(app, options.uiDir);
 
   try {

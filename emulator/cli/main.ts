@@ -13,6 +13,8 @@ import type { ServicePorts } from '../../app/workspace/schema.js';
 import { startEmulator } from '../core/engine.js';
 import type { EmulatorHandle } from '../types.js';
 import { VERSION } from '../version.js';
+import { BINDING_FORMATS, type BindingFormat } from '../../app/admin-api.js';
+import { caCommand, execCommand, tokenCommand, vcapCommand, type TargetFlags } from './binding-commands.js';
 import { printHuman, printJsonEvents } from './output.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Emulates SAP BTP XSUAA, Destination and Connectivity (Cloud Connector) on this machine.')
     .version(VERSION, '-v, --version')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(text) });
 
   program
@@ -63,6 +66,55 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (flags: StartFlags) => {
       exitCode = await runStart(flags);
     });
+
+  const target = (cmd: Command): Command =>
+    cmd
+      .option('-w, --workspace <file>', 'workspace file (default: the built-in demo)')
+      .option('-d, --data-dir <dir>', 'data folder (default: .btp-emulator/<name>/ beside the workspace)');
+
+  target(program.command('vcap'))
+    .description(
+      'Print the service bindings (VCAP_SERVICES …) of the workspace; they contain client secrets.',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(BINDING_FORMATS).default('json'))
+    .option('-o, --out <file>', 'write to a file (mode 0600) instead of stdout')
+    .action(async (flags: TargetFlags & { format: BindingFormat; out?: string }) => vcapCommand(flags));
+
+  target(program.command('token'))
+    .description('Print an access token for curl or Postman.')
+    .requiredOption('-c, --client <binding|clientid>', 'the binding name or client id the token is for')
+    .option('-u, --user <name>', 'a workspace user (a user token); default: client credentials')
+    .option('-s, --scopes <list>', 'comma- or space-separated scopes to ask for (default: all allowed)')
+    .option('--json', 'print the whole token response with decoded claims')
+    .action(async (flags: TargetFlags & { client: string; user?: string; scopes?: string; json?: boolean }) =>
+      tokenCommand(flags),
+    );
+
+  target(program.command('exec'))
+    .description(
+      'Run a command with VCAP_SERVICES, VCAP_APPLICATION and NODE_EXTRA_CA_CERTS set; starts the engine for its lifetime if none runs.',
+    )
+    .argument('<command...>', 'the command and its arguments (after --)')
+    .addOption(
+      new Option('-p, --port <service=port>', 'override a listener port (repeatable)')
+        .argParser(parsePort)
+        .default({}),
+    )
+    .option('--ephemeral-ports', 'let every listener pick a free port')
+    .passThroughOptions()
+    .action(
+      async (
+        command: string[],
+        flags: TargetFlags & { port: Partial<ServicePorts>; ephemeralPorts?: boolean },
+      ) => {
+        exitCode = await execCommand(command, flags);
+      },
+    );
+
+  target(program.command('ca'))
+    .description("Print the path of the emulator's CA certificate (created on first use).")
+    .option('--install-hint', 'also say how to trust it in Node, curl, Java and the OS')
+    .action(async (flags: TargetFlags & { installHint?: boolean }) => caCommand(flags));
 
   program
     .command('validate')

@@ -38,7 +38,11 @@ describe('engine', () => {
     expect(status.workspace).toMatchObject({ name: 'Demo', source: 'demo', path: null });
     expect(status.services).toEqual([
       expect.objectContaining({ id: 'admin', state: 'running', url: adminUrl(handle), host: '127.0.0.1' }),
+      expect.objectContaining({ id: 'xsuaa', state: 'running', url: handle.urls.xsuaa }),
+      expect.objectContaining({ id: 'xsuaaTls', state: 'running', url: handle.urls.xsuaaTls }),
     ]);
+    expect(handle.urls.xsuaaTls).toMatch(/^https:\/\/localhost:\d+$/);
+    expect(status.caCert).toBe(path.join(handle.dataDir, 'tls', 'ca.pem'));
     const runtime = path.join(handle.dataDir, 'runtime.json');
     expect((await stat(runtime)).mode & 0o777).toBe(0o600);
     expect((await stat(handle.dataDir)).mode & 0o777).toBe(0o700);
@@ -95,8 +99,9 @@ describe('engine', () => {
     const drained: unknown[] = [];
     for await (const message of reader) drained.push(message); // ends because the server closed it
     expect(drained.map((m) => (m as EngineEvent).type)).toContain('engine-stopping');
-    expect(events).toEqual(['engine-stopping', 'service-state', 'service-state']);
-    expect(handle.status().services[0]?.state).toBe('stopped');
+    expect(events[0]).toBe('engine-stopping');
+    expect(events.slice(1)).toEqual(Array(6).fill('service-state')); // stopping + stopped for each of 3 listeners
+    expect(handle.status().services.map((s) => s.state)).toEqual(['stopped', 'stopped', 'stopped']);
     expect(await refused(`${url}/api/health`)).toBe(true);
     await expect(stat(path.join(handle.dataDir, 'runtime.json'))).rejects.toThrow();
   });

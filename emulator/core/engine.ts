@@ -1,5 +1,5 @@
 // The engine: owns the workspace, the data folder, the event bus and every listener, and stops them
-// all together. Later services (XSUAA, destination, proxy) register here as the admin API does.
+// all together. Services start in order (admin, XSUAA, …) and each announces itself on the bus.
 import path from 'node:path';
 import type { WorkspaceResponse } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
@@ -8,10 +8,22 @@ import { checkWorkspace } from '../../app/workspace/parse.js';
 import type { ServicePorts, Workspace } from '../../app/workspace/schema.js';
 import { AdminAuth } from '../admin/auth.js';
 import { defaultUiDir, startAdminServer, type AdminBackend, type AdminServer } from '../admin/server.js';
+import { writeCaBundle, type BindingEnv } from '../bindings/formats.js';
+import {
+  approuterDestinations,
+  buildVcapApplication,
+  buildVcapServices,
+  type BindingEndpoints,
+} from '../bindings/vcap.js';
+import { ensureTls, type TlsMaterial } from '../tls/ca.js';
 import type { EmulatorHandle, EventListener, StartOptions } from '../types.js';
 import { VERSION } from '../version.js';
+import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operations.js';
+import { XsuaaService, type XsuaaCore } from '../xsuaa/service.js';
+import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
 import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
 import { EventBus, now } from './event-bus.js';
+import { SecretStore } from './secret-store.js';
 import { ServiceRegistry } from './services.js';
 import {
   loaded,
@@ -28,7 +40,13 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir(initial.summary.path));
   await ensureDataDir(dataDir);
   await claimRuntime(dataDir);
-  const engine = new Engine(initial, dataDir, options);
+  const engine = new Engine(
+    initial,
+    dataDir,
+    options,
+    await SecretStore.open(dataDir),
+    await ensureTls(dataDir),
+  );
   try {
     await engine.start();
   } catch (error) {
@@ -38,13 +56,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   return engine.handle();
 }
 
-class Engine implements AdminBackend {
+export class Engine implements AdminBackend {
   readonly version = VERSION;
   readonly startedAtMs = Date.now();
   readonly bus = new EventBus();
-  private readonly services: ServiceRegistry;
-  private readonly auth: AdminAuth;
+  readonly services: ServiceRegistry;
+  readonly auth: AdminAuth;
   private admin: AdminServer | undefined;
+  private xsuaaService: XsuaaService | undefined;
+  private caBundle: string | null = null;
   private stopping: Promise<void> | undefined;
   private current: LoadedWorkspace;
 
@@ -52,20 +72,31 @@ class Engine implements AdminBackend {
     initial: LoadedWorkspace,
     readonly dataDir: string,
     private readonly options: StartOptions,
+    readonly secrets: SecretStore,
+    readonly tls: TlsMaterial,
   ) {
     this.current = initial;
     this.services = new ServiceRegistry(this.bus, initial.workspace.engine.bind);
     this.auth = new AdminAuth(options.adminToken);
   }
 
-  private get host(): string {
-    return this.current.workspace.engine.bind;
+  get ws(): Workspace {
+    return this.current.workspace;
   }
 
-  private port(id: ServiceId): number {
+  private get host(): string {
+    return this.ws.engine.bind;
+  }
+
+  port(id: ServiceId): number {
     if (this.options.ephemeralPorts) return 0;
-    const ports: ServicePorts = { ...this.current.workspace.engine.ports, ...this.options.ports };
+    const ports: ServicePorts = { ...this.ws.engine.ports, ...this.options.ports };
     return ports[id];
+  }
+
+  get xsuaa(): XsuaaCore {
+    if (!this.xsuaaService) throw new EmulatorError('EMU_ERR_INTERNAL', 'XSUAA is not running.');
+    return this.xsuaaService.core;
   }
 
   async start(): Promise<void> {
@@ -85,6 +116,19 @@ class Engine implements AdminBackend {
       throw error;
     }
     this.services.update('admin', { state: 'running', url: this.admin.url, port: this.admin.port });
+    this.xsuaaService = await XsuaaService.start(
+      {
+        host: this.host,
+        dataDir: this.dataDir,
+        bus: this.bus,
+        services: this.services,
+        workspace: () => this.ws,
+        ports: { xsuaa: this.port('xsuaa'), xsuaaTls: this.port('xsuaaTls') },
+        secrets: this.secrets,
+      },
+      this.tls,
+    );
+    this.caBundle = await writeCaBundle(this.dataDir, this.tls.caCertPem);
     await writeRuntime(this.dataDir, {
       pid: process.pid,
       startedAt: new Date(this.startedAtMs).toISOString(),
@@ -97,6 +141,7 @@ class Engine implements AdminBackend {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.bus.emit({ type: 'engine-stopping', at: now() });
+      await this.xsuaaService?.stop(this);
       if (this.admin) {
         this.services.update('admin', { state: 'stopping' });
         await this.admin.close();
@@ -113,7 +158,7 @@ class Engine implements AdminBackend {
       startedAt: new Date(this.startedAtMs).toISOString(),
       pid: process.pid,
       dataDir: this.dataDir,
-      caCert: null,
+      caCert: this.tls.caCertPath,
       workspace: this.current.summary,
       services: this.services.list(),
     };
@@ -122,7 +167,7 @@ class Engine implements AdminBackend {
   workspace(): WorkspaceResponse {
     return {
       summary: this.current.summary,
-      workspace: this.current.workspace,
+      workspace: this.ws,
       persisted: this.current.summary.path !== null,
     };
   }
@@ -133,22 +178,57 @@ class Engine implements AdminBackend {
     const parsed = checkWorkspace(body, file === null ? {} : { file });
     if (file !== null) await saveWorkspaceFile(file, parsed.raw);
     const next = loaded(parsed, file);
-    if (this.needsRestart(next.workspace)) {
+    if (JSON.stringify(next.workspace.engine) !== JSON.stringify(this.ws.engine)) {
       this.log('warn', 'engine.bind or engine.ports changed: restart the emulator for them to take effect.');
     }
     this.current = {
       workspace: next.workspace,
       summary: { ...next.summary, source: this.current.summary.source },
     };
+    await this.xsuaaService?.core.refreshClients();
     this.bus.emit({ type: 'workspace-replaced', at: now(), workspace: this.current.summary });
     return this.workspace();
   }
 
-  private needsRestart(next: Workspace): boolean {
-    return JSON.stringify(next.engine) !== JSON.stringify(this.current.workspace.engine);
+  /** Where clients find each service; services not running yet are announced at their configured port. */
+  endpoints(): BindingEndpoints {
+    const urls = this.services.urls();
+    const tlsPort = this.services.list().find((s) => s.id === 'xsuaaTls')?.port ?? this.port('xsuaaTls');
+    return {
+      xsuaaUrl: urls.xsuaa ?? `http://${this.host}:${this.port('xsuaa')}`,
+      uaaDomain: `localhost:${tlsPort}`,
+      destinationUri: urls.destination ?? `http://${this.host}:${this.port('destination')}`,
+      proxyHost: this.host,
+      proxyPort: this.services.list().find((s) => s.id === 'proxy')?.port ?? this.port('proxy'),
+      socks5Port: this.services.list().find((s) => s.id === 'socks5')?.port ?? this.port('socks5'),
+      verificationKey: this.xsuaaService?.core.keys.jwks().keys.at(-1)?.value,
+    };
   }
 
-  private log(level: 'info' | 'warn' | 'error', message: string): void {
+  bindingEnv(): BindingEnv {
+    const e = this.endpoints();
+    return {
+      VCAP_SERVICES: buildVcapServices(this.ws, this.xsuaa.clients(), e),
+      VCAP_APPLICATION: buildVcapApplication(this.ws, e),
+      destinations: approuterDestinations(this.ws, e),
+      caBundle: this.caBundle,
+    };
+  }
+
+  readonly xsuaaApi: XsuaaAdminApi = {
+    bindingEnv: () => this.bindingEnv(),
+    clients: () => listClients(this.xsuaa),
+    issueToken: (request) => issueToken(this.xsuaa, this.ws, request),
+    verifyToken: (request) => verify(this.xsuaa, request),
+    signingKeys: () => signingKeys(this.xsuaa),
+    rotateKeys: async () => {
+      const kid = await this.xsuaa.keys.rotate();
+      this.bus.emit({ type: 'keys-rotated', at: now(), kid });
+      return { kid };
+    },
+  };
+
+  log(level: 'info' | 'warn' | 'error', message: string): void {
     this.bus.emit({ type: 'log', at: now(), level, message });
   }
 
@@ -159,10 +239,11 @@ class Engine implements AdminBackend {
       urls: this.services.urls(),
       adminToken: this.auth.adminToken,
       dataDir: this.dataDir,
-      caCert: null,
+      caCert: this.tls.caCertPath,
       workspacePath: this.current.summary.path,
       createUiLink: () => `${adminUrl}/?token=${this.auth.createUiToken()}`,
       status: () => this.status(),
+      bindingEnv: () => this.bindingEnv(),
       on: <T extends EngineEvent['type']>(type: T, listener: EventListener<T>) => this.bus.on(type, listener),
       onAny: (listener) => this.bus.onAny(listener),
       stop: () => this.stop(),

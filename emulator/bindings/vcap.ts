@@ -1,0 +1,166 @@
+// VCAP_SERVICES / VCAP_APPLICATION / `destinations` exactly as the SAP libraries read them
+// (sap-contract.md §1): labels and tags matter, every binding has `url`, connectivity ports are strings,
+// no identityzone unless the workspace is multi-tenant.
+import { createHash } from 'node:crypto';
+import type { Workspace } from '../../app/workspace/schema.js';
+import type { ClientRegistry, OAuthClient } from '../xsuaa/clients.js';
+
+export interface BindingEndpoints {
+  /** http://127.0.0.1:<xsuaa port> */
+  xsuaaUrl: string;
+  /** localhost:<xsuaa TLS port> */
+  uaaDomain: string;
+  /** http://127.0.0.1:<destination port> */
+  destinationUri: string;
+  proxyHost: string;
+  proxyPort: number;
+  socks5Port: number;
+  /** The current signing key (PEM), for clients that fall back to `verificationkey`. */
+  verificationKey?: string;
+}
+
+export interface ServiceBinding {
+  label: string;
+  name: string;
+  plan: string;
+  tags: string[];
+  credentials: Record<string, unknown>;
+  instance_name?: string;
+  binding_name?: string | null;
+  provider?: string | null;
+  syslog_drain_url?: string | null;
+  volume_mounts?: unknown[];
+}
+
+export type VcapServices = Record<string, ServiceBinding[]>;
+
+const guid = (seed: string): string => {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+function oauthCredentials(ws: Workspace, client: OAuthClient, e: BindingEndpoints): Record<string, unknown> {
+  return {
+    clientid: client.clientId,
+    clientsecret: client.clientSecret,
+    url: e.xsuaaUrl,
+    uaadomain: e.uaaDomain,
+    xsappname: client.xsappname,
+    tenantid: ws.subaccount.id,
+    subaccountid: ws.subaccount.id,
+    zoneid: ws.subaccount.id,
+    tenantmode: 'dedicated',
+    'credential-type': 'binding-secret',
+  };
+}
+
+function binding(
+  label: string,
+  name: string,
+  plan: string,
+  tags: string[],
+  credentials: Record<string, unknown>,
+): ServiceBinding {
+  return {
+    label,
+    provider: null,
+    plan,
+    name,
+    tags,
+    instance_name: name,
+    binding_name: null,
+    credentials,
+    syslog_drain_url: null,
+    volume_mounts: [],
+  };
+}
+
+export function buildVcapServices(ws: Workspace, clients: ClientRegistry, e: BindingEndpoints): VcapServices {
+  const vcap: VcapServices = {
+    xsuaa: clients.ofKind('xsuaa').map((client) => {
+      const credentials = oauthCredentials(ws, client, e);
+      if (e.verificationKey) credentials.verificationkey = e.verificationKey;
+      if (ws.xsuaa.multiTenant) {
+        credentials.identityzone = ws.subaccount.subdomain;
+        credentials.tenantmode = 'shared';
+      }
+      return binding('xsuaa', client.binding, 'application', ['xsuaa'], credentials);
+    }),
+  };
+  const [destination] = clients.ofKind('destination');
+  if (destination) {
+    vcap.destination = [
+      binding('destination', destination.binding, 'lite', ['destination', 'conn', 'connsvc'], {
+        ...oauthCredentials(ws, destination, e),
+        uri: e.destinationUri,
+        instanceid: guid(`${ws.subaccount.id}:destination-instance`),
+      }),
+    ];
+  }
+  const [connectivity] = clients.ofKind('connectivity');
+  if (connectivity) {
+    vcap.connectivity = [
+      binding('connectivity', connectivity.binding, 'lite', ['connectivity', 'conn', 'connsvc'], {
+        ...oauthCredentials(ws, connectivity, e),
+        token_service_url: e.xsuaaUrl,
+        token_service_domain: e.uaaDomain,
+        onpremise_proxy_host: e.proxyHost,
+        onpremise_proxy_port: String(e.proxyPort),
+        onpremise_proxy_http_port: String(e.proxyPort),
+        onpremise_socks5_proxy_port: String(e.socks5Port),
+        onpremise_proxy_ldap_port: String(e.proxyPort),
+        onpremise_proxy_rfc_port: String(e.proxyPort),
+      }),
+    ];
+  }
+  if (ws.bindings.userProvided.length > 0) {
+    vcap['user-provided'] = ws.bindings.userProvided.map((ups) =>
+      binding('user-provided', ups.name, '', ups.tags, ups.credentials),
+    );
+  }
+  return vcap;
+}
+
+export function buildVcapApplication(ws: Workspace, e: BindingEndpoints): Record<string, unknown> {
+  const app = ws.bindings.application;
+  const appId = guid(`${ws.subaccount.id}:app:${app.name}`);
+  const spaceId = guid(`${ws.subaccount.id}:space:${app.space}`);
+  return {
+    application_id: appId,
+    application_name: app.name,
+    application_uris: [],
+    application_version: guid(`${appId}:version`),
+    cf_api: e.xsuaaUrl,
+    limits: { disk: 1024, fds: 16384, mem: 1024 },
+    name: app.name,
+    organization_id: guid(`${ws.subaccount.id}:org:${app.organization}`),
+    organization_name: app.organization,
+    process_id: appId,
+    process_type: 'web',
+    space_id: spaceId,
+    space_name: app.space,
+    uris: [],
+    users: null,
+  };
+}
+
+/**
+ * The approuter's `destinations` environment format. Only subaccount destinations of type HTTP; an
+ * OnPremise one carries the proxy, but SAP Cloud SDK apps should use the destination service instead
+ * (the SDK gives env destinations no proxy, sap-contract §1).
+ */
+export function approuterDestinations(ws: Workspace, e: BindingEndpoints): Record<string, unknown>[] {
+  return ws.destinations.subaccount
+    .filter((d) => d.Type === 'HTTP' && d.URL)
+    .map((d) => ({
+      name: d.Name,
+      url: d.URL,
+      forwardAuthToken: d.forwardAuthToken === 'true' || d.Authentication === 'NoAuthentication',
+      ...(d.ProxyType === 'OnPremise'
+        ? { proxyType: 'OnPremise', proxyHost: e.proxyHost, proxyPort: e.proxyPort }
+        : {}),
+      ...(d.Authentication === 'BasicAuthentication' && typeof d.User === 'string'
+        ? { authentication: 'BasicAuthentication', user: d.User, password: d.Password }
+        : {}),
+    }));
+}

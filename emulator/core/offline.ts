@@ -1,0 +1,66 @@
+// The engine's state without its listeners: what `vcap` and `token` need when no engine runs.
+// Keys, secrets and the CA are the same files a running engine uses, so what they print stays valid.
+import path from 'node:path';
+import type { Workspace } from '../../app/workspace/schema.js';
+import type { BindingEnv } from '../bindings/formats.js';
+import { writeCaBundle } from '../bindings/formats.js';
+import {
+  approuterDestinations,
+  buildVcapApplication,
+  buildVcapServices,
+  type BindingEndpoints,
+} from '../bindings/vcap.js';
+import { ensureTls, type TlsMaterial } from '../tls/ca.js';
+import { XsuaaCore } from '../xsuaa/service.js';
+import { defaultDataDir, ensureDataDir } from './data-dir.js';
+import { SecretStore } from './secret-store.js';
+import { loadWorkspaceFile, loadWorkspaceObject } from './workspace-store.js';
+
+export interface OfflineState {
+  ws: Workspace;
+  dataDir: string;
+  tls: TlsMaterial;
+  core: XsuaaCore;
+  endpoints: BindingEndpoints;
+}
+
+export async function resolveTarget(workspacePath: string | undefined, dataDir: string | undefined) {
+  const loaded = workspacePath ? await loadWorkspaceFile(workspacePath) : loadWorkspaceObject(undefined);
+  return { loaded, dataDir: path.resolve(dataDir ?? defaultDataDir(loaded.summary.path)) };
+}
+
+export async function openOffline(
+  workspacePath: string | undefined,
+  dataDirOption: string | undefined,
+): Promise<OfflineState> {
+  const { loaded, dataDir } = await resolveTarget(workspacePath, dataDirOption);
+  await ensureDataDir(dataDir);
+  const ws = loaded.workspace;
+  const host = ws.engine.bind;
+  const ports = ws.engine.ports;
+  const urls = { http: `http://${host}:${ports.xsuaa}`, https: `https://localhost:${ports.xsuaaTls}` };
+  const secrets = await SecretStore.open(dataDir);
+  const [tls, core] = await Promise.all([
+    ensureTls(dataDir),
+    XsuaaCore.open({ workspace: () => ws, secrets, dataDir }, () => urls),
+  ]);
+  const endpoints: BindingEndpoints = {
+    xsuaaUrl: urls.http,
+    uaaDomain: `localhost:${ports.xsuaaTls}`,
+    destinationUri: `http://${host}:${ports.destination}`,
+    proxyHost: host,
+    proxyPort: ports.proxy,
+    socks5Port: ports.socks5,
+    verificationKey: core.keys.jwks().keys.at(-1)?.value,
+  };
+  return { ws, dataDir, tls, core, endpoints };
+}
+
+export async function offlineBindingEnv(state: OfflineState): Promise<BindingEnv> {
+  return {
+    VCAP_SERVICES: buildVcapServices(state.ws, state.core.clients(), state.endpoints),
+    VCAP_APPLICATION: buildVcapApplication(state.ws, state.endpoints),
+    destinations: approuterDestinations(state.ws, state.endpoints),
+    caBundle: await writeCaBundle(state.dataDir, state.tls.caCertPem),
+  };
+}

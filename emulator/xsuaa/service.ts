@@ -1,0 +1,160 @@
+// The XSUAA service as the engine runs it: keys, clients, issuer, login flow and both listeners.
+import type { Server } from 'node:net';
+import type { Workspace } from '../../app/workspace/schema.js';
+import type { EventBus } from '../core/event-bus.js';
+import { closeServer, listen, trackSockets } from '../core/listen.js';
+import type { SecretStore } from '../core/secret-store.js';
+import type { ServiceRegistry } from '../core/services.js';
+import { ensureTls, LEAF_RENEW_BEFORE_DAYS, type TlsMaterial } from '../tls/ca.js';
+import { ClientRegistry, deriveClients } from './clients.js';
+import { TokenIssuer } from './issuer.js';
+import { SigningKeys } from './keys.js';
+import { AuthorizationCodes, LoginFlow } from './login.js';
+import { createXsuaaServers } from './server.js';
+import { TokenEndpoint } from './token-endpoint.js';
+
+export interface XsuaaContext {
+  host: string;
+  dataDir: string;
+  bus: EventBus;
+  services: ServiceRegistry;
+  workspace(): Workspace;
+  ports: { xsuaa: number; xsuaaTls: number };
+  secrets: SecretStore;
+}
+
+const RENEW_CHECK_MS = 12 * 3600_000;
+
+/** Keys, clients and the issuer: all that signing and verifying needs, without listeners (the CLI uses this offline). */
+export class XsuaaCore {
+  readonly codes = new AuthorizationCodes();
+  readonly issuer: TokenIssuer;
+  private clientsFor: { ws: Workspace; registry: ClientRegistry } | undefined;
+
+  constructor(
+    private readonly ctx: Pick<XsuaaContext, 'workspace' | 'secrets'>,
+    readonly keys: SigningKeys,
+    readonly urls: () => { http: string; https: string },
+  ) {
+    this.issuer = new TokenIssuer({
+      workspace: () => ctx.workspace(),
+      clients: () => this.clients(),
+      keys,
+      issuer: () => `${urls().http}/oauth/token`,
+      jku: () => `${urls().https}/token_keys`,
+    });
+  }
+
+  static async open(
+    ctx: Pick<XsuaaContext, 'workspace' | 'secrets' | 'dataDir'>,
+    urls: () => { http: string; https: string },
+  ) {
+    const graceMs = (): number => ctx.workspace().xsuaa.tokenLifetimeSeconds * 1000 + 60_000;
+    const core = new XsuaaCore(ctx, await SigningKeys.open(ctx.dataDir, graceMs), urls);
+    await core.refreshClients();
+    return core;
+  }
+
+  /** Clients follow the workspace; new ones get secrets that are saved at once. */
+  clients(): ClientRegistry {
+    const ws = this.ctx.workspace();
+    if (this.clientsFor?.ws !== ws)
+      this.clientsFor = { ws, registry: new ClientRegistry(deriveClients(ws, this.ctx.secrets)) };
+    return this.clientsFor.registry;
+  }
+
+  async refreshClients(): Promise<void> {
+    this.clients();
+    await this.ctx.secrets.save();
+  }
+}
+
+export class XsuaaService {
+  private constructor(
+    readonly core: XsuaaCore,
+    private readonly servers: {
+      plain: Server;
+      secure: Server & { setSecureContext(o: { cert: string; key: string }): void };
+    },
+    private readonly sockets: { destroyAll(): void }[],
+    private readonly renewTimer: NodeJS.Timeout,
+  ) {}
+
+  static async start(ctx: XsuaaContext, tls: TlsMaterial): Promise<XsuaaService> {
+    let urls = { http: '', https: '' };
+    const core = await XsuaaCore.open(ctx, () => urls);
+    const login = new LoginFlow({
+      workspace: () => ctx.workspace(),
+      clients: () => core.clients(),
+      codes: core.codes,
+      cookieName: () => `xsuaa_session_${ctx.ports.xsuaa}`,
+    });
+    const endpoint = new TokenEndpoint({
+      issuer: core.issuer,
+      clients: () => core.clients(),
+      workspace: () => ctx.workspace(),
+      codes: core.codes,
+    });
+    const servers = createXsuaaServers(
+      {
+        endpoint,
+        login,
+        keys: core.keys,
+        issuer: core.issuer,
+        clients: () => core.clients(),
+        bus: ctx.bus,
+        urls: () => urls,
+      },
+      tls,
+    );
+    const sockets = [trackSockets(servers.plain), trackSockets(servers.secure)];
+    const renewTimer = setInterval(() => void renewLeaf(ctx, servers.secure, tls), RENEW_CHECK_MS);
+    renewTimer.unref();
+    const service = new XsuaaService(core, servers, sockets, renewTimer);
+    try {
+      ctx.services.update('xsuaa', { state: 'starting' });
+      const httpPort = await listen(servers.plain, 'xsuaa', ctx.host, ctx.ports.xsuaa);
+      urls = { ...urls, http: `http://${ctx.host}:${httpPort}` };
+      ctx.services.update('xsuaa', { state: 'running', url: urls.http, port: httpPort });
+      ctx.services.update('xsuaaTls', { state: 'starting' });
+      const tlsPort = await listen(servers.secure, 'xsuaaTls', ctx.host, ctx.ports.xsuaaTls);
+      // The certificate is for localhost: clients must use that name (uaadomain = localhost:<port>).
+      urls = { ...urls, https: `https://localhost:${tlsPort}` };
+      ctx.services.update('xsuaaTls', { state: 'running', url: urls.https, port: tlsPort });
+    } catch (error) {
+      await service.stop(ctx);
+      throw error;
+    }
+    return service;
+  }
+
+  get urls(): { http: string; https: string } {
+    return this.core.urls();
+  }
+
+  async stop(ctx: Pick<XsuaaContext, 'services'>): Promise<void> {
+    clearInterval(this.renewTimer);
+    for (const [id, server] of [
+      ['xsuaa', this.servers.plain],
+      ['xsuaaTls', this.servers.secure],
+    ] as const) {
+      if (!server.listening) continue;
+      ctx.services.update(id, { state: 'stopping' });
+      const closed = closeServer(server);
+      this.sockets.forEach((s) => s.destroyAll());
+      await closed;
+      ctx.services.update(id, { state: 'stopped', url: null, port: null });
+    }
+  }
+}
+
+async function renewLeaf(
+  ctx: XsuaaContext,
+  secure: { setSecureContext(o: { cert: string; key: string }): void },
+  tls: TlsMaterial,
+): Promise<void> {
+  if (tls.leafNotAfter.getTime() - Date.now() > LEAF_RENEW_BEFORE_DAYS * 86_400_000) return;
+  const fresh = await ensureTls(ctx.dataDir);
+  secure.setSecureContext({ cert: fresh.certPem, key: fresh.keyPem });
+  Object.assign(tls, fresh);
+}
