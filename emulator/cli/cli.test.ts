@@ -159,3 +159,99 @@ describe('btp-emulator other commands', () => {
     expect(invalid.stderr()).toContain('$.name');
   });
 });
+
+describe('btp-emulator vcap, token, exec and ca', () => {
+  it('vcap works offline with the stable default ports, in every format, and --out is private', async () => {
+    const dir = await tempDir();
+    const json = run(['vcap', '-d', dir]);
+    const vcap = JSON.parse(await output(json)) as Record<string, { credentials: Record<string, string> }[]>;
+    expect(await json.exit).toBe(0);
+    expect(vcap.xsuaa![0]!.credentials.url).toBe('http://127.0.0.1:20010');
+    expect(vcap.connectivity![0]!.credentials.onpremise_proxy_http_port).toBe('20003');
+    const shell = run(['vcap', '-d', dir, '--format', 'shell']);
+    expect(await output(shell)).toMatch(/^export VCAP_SERVICES='/);
+    const out = path.join(dir, 'default-env.json');
+    expect(await run(['vcap', '-d', dir, '--format', 'default-env', '--out', out]).exit).toBe(0);
+    const { stat, readFile } = await import('node:fs/promises');
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    expect(Object.keys(JSON.parse(await readFile(out, 'utf8')) as object)).toContain('destinations');
+    expect(await run(['vcap', '-d', dir, '--format', 'yaml']).exit).toBe(2);
+  });
+
+  it('vcap and token talk to a running engine for the same data folder', async () => {
+    const dir = await tempDir();
+    const engineRun = run(['start', '--json', '--ephemeral-ports', '--data-dir', dir]);
+    const line = await ready(engineRun);
+    const vcap = JSON.parse(await output(run(['vcap', '-d', dir]))) as Record<
+      string,
+      { credentials: Record<string, string> }[]
+    >;
+    expect(vcap.xsuaa![0]!.credentials.url).toBe(line.urls.xsuaa);
+    const jwt = (await output(run(['token', '-d', dir, '-c', 'demo-uaa', '-u', 'bob']))).trim();
+    const verified = await fetch(`${line.urls.admin}/api/tokens/verify`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${line.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: jwt, audience: 'demo-uaa' }),
+    });
+    expect(await verified.json()).toMatchObject({ valid: true, claims: { user_name: 'bob' } });
+    const unknown = run(['token', '-d', dir, '-c', 'nope']);
+    expect(await unknown.exit).toBe(1);
+    expect(unknown.stderr()).toContain('Unknown client "nope"');
+  });
+
+  it('exec runs the command with the bindings and CA, returns its exit code, and stops the engine it started', async () => {
+    const dir = await tempDir();
+    const script = [
+      "const fs = require('node:fs');",
+      'const vcap = JSON.parse(process.env.VCAP_SERVICES);',
+      'const ca = fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS, "utf8");',
+      'console.log(JSON.stringify({ labels: Object.keys(vcap), url: vcap.xsuaa[0].credentials.url, app: JSON.parse(process.env.VCAP_APPLICATION).application_name, certs: ca.split("BEGIN CERTIFICATE").length - 1 }));',
+      'process.exit(3);',
+    ].join('\n');
+    const r = run(['exec', '-d', dir, '--ephemeral-ports', '--', process.execPath, '-e', script]);
+    const result = JSON.parse((await output(r)).trim()) as {
+      labels: string[];
+      url: string;
+      app: string;
+      certs: number;
+    };
+    expect(await r.exit).toBe(3);
+    expect(result.labels).toEqual(['xsuaa', 'destination', 'connectivity']);
+    expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(result.app).toBe('demo-app');
+    expect(result.certs).toBeGreaterThanOrEqual(1);
+    expect(r.stderr()).toContain('started for this command');
+    expect(existsSync(path.join(dir, 'runtime.json'))).toBe(false); // the engine it started is gone
+
+    const missing = run(['exec', '-d', dir, '--ephemeral-ports', '--', 'no-such-command-xyz']);
+    expect(await missing.exit).toBe(127);
+    expect(missing.stderr()).toContain('command not found');
+  });
+
+  it('exec reuses a running engine for the same data folder', async () => {
+    const dir = await tempDir();
+    const line = await ready(run(['start', '--json', '--ephemeral-ports', '--data-dir', dir]));
+    const r = run([
+      'exec',
+      '-d',
+      dir,
+      '--',
+      process.execPath,
+      '-e',
+      'console.log(JSON.parse(process.env.VCAP_SERVICES).xsuaa[0].credentials.url)',
+    ]);
+    expect((await output(r)).trim()).toBe(line.urls.xsuaa);
+    expect(await r.exit).toBe(0);
+    expect(r.stderr()).not.toContain('started for this command');
+  });
+
+  it('ca prints the CA path and how to trust it', async () => {
+    const dir = await tempDir();
+    const r = run(['ca', '-d', dir, '--install-hint']);
+    const text = await output(r);
+    expect(text.split('\n')[0]).toBe(path.join(dir, 'tls', 'ca.pem'));
+    expect(text).toContain('NODE_EXTRA_CA_CERTS=');
+    expect(text).toContain('keytool');
+    expect(existsSync(path.join(dir, 'tls', 'ca.pem'))).toBe(true);
+  });
+});

@@ -179,6 +179,8 @@ async function runStart(flags: StartFlags): Promise<number> {
       process.stdout.write(`${JSON.stringify({ event: 'error', ...error.toJSON().error })}\n`);
     throw error;
   });
+  // Handlers first: a tool may signal as soon as it reads the ready line.
+  const signalled = waitForSignal();
   const ready: ReadyLine = {
     event: 'ready',
     urls: handle.urls,
@@ -195,7 +197,7 @@ async function runStart(flags: StartFlags): Promise<number> {
   } else {
     printHuman(handle, ready);
   }
-  const reason = await waitForSignal();
+  const reason = await signalled;
   await handle.stop();
   if (flags.json) process.stdout.write(`${JSON.stringify({ event: 'stopped', reason })}\n`);
   else process.stderr.write(`btp-emulator stopped (${reason}).\n`);

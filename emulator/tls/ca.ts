@@ -24,11 +24,11 @@ export const CA_VALIDITY_DAYS = 3650;
 export const LEAF_VALIDITY_DAYS = 397;
 /** A leaf closer than this to its end is renewed at start and by the periodic check. */
 export const LEAF_RENEW_BEFORE_DAYS = 30;
-export const LEAF_SANS = [
+export const LEAF_SANS: x509.JsonGeneralNames = [
   { type: 'dns', value: 'localhost' },
   { type: 'ip', value: '127.0.0.1' },
   { type: 'ip', value: '::1' },
-] as const;
+];
 
 export interface TlsMaterial {
   caCertPath: string;
@@ -75,7 +75,7 @@ export async function issueCertificate(
   options: {
     subject: string;
     validMs: number;
-    sans?: readonly { type: string; value: string }[];
+    sans?: x509.JsonGeneralNames;
     client?: boolean;
     now?: Date;
   },
@@ -94,8 +94,7 @@ export async function issueCertificate(
     ]),
     await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
   ];
-  if (options.sans)
-    extensions.push(new x509.SubjectAlternativeNameExtension(options.sans.map((s) => ({ ...s }))));
+  if (options.sans) extensions.push(new x509.SubjectAlternativeNameExtension(options.sans));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: options.subject,
