@@ -2,14 +2,13 @@
 // admin origin (http://127.0.0.1:<port>); other navigations, popups, webviews and permission requests are
 // denied, and only https: links leave the app, to the OS browser.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { UI_CONTENT_SECURITY_POLICY } from '../app/security.js';
 
 /**
- * Applied from main to responses that arrive without a policy. Same policy the engine's admin listener
- * sends (emulator/admin/server.ts), so the window is locked down even if a response forgets it.
+ * Applied from main to responses that arrive without a policy: the same policy the engine's admin
+ * listener sends, so the window is locked down even if a response forgets it.
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+export const CONTENT_SECURITY_POLICY = UI_CONTENT_SECURITY_POLICY;
 
 export function originOf(url: string): string | undefined {
   try {

@@ -152,6 +152,7 @@ describe('UI serving', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>UI</title>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("object-src 'none'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
 
     const without = await engine({ uiDir: null });

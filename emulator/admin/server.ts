@@ -16,6 +16,7 @@ import {
   type WorkspaceResponse,
 } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
+import { UI_CONTENT_SECURITY_POLICY } from '../../app/security.js';
 import type { EngineStatus } from '../../app/events.js';
 import { workspaceJsonSchema } from '../../app/workspace/json-schema.js';
 import { now, type EventBus } from '../core/event-bus.js';
@@ -34,9 +35,7 @@ export interface AdminBackend {
   readonly xsuaaApi: XsuaaAdminApi;
 }
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 
 export interface AdminServer {
   readonly port: number;
@@ -81,7 +80,7 @@ function installGuards(app: FastifyInstance, auth: AdminAuth): void {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('Content-Security-Policy', UI_CONTENT_SECURITY_POLICY);
     if (!auth.isAllowedHost(request.headers.host)) {
       throw new EmulatorError(
         'EMU_ERR_ADMIN_ORIGIN',
