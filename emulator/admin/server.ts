@@ -35,8 +35,6 @@ export interface AdminBackend {
   readonly xsuaaApi: XsuaaAdminApi;
 }
 
-
-
 export interface AdminServer {
   readonly port: number;
   readonly url: string;
