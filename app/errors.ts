@@ -67,6 +67,11 @@ export const ERROR_CATALOG = {
     summary: 'The UI has not been built.',
     hint: 'Run npm run build (npm ci does this) and reload.',
   },
+  EMU_ERR_TOKEN_REQUEST: {
+    status: 400,
+    summary: 'The token request names an unknown client, user or scope.',
+    hint: 'btp-emulator vcap lists the bindings and their client ids; users, role collections and scopes are in the xsuaa section of the workspace.',
+  },
   EMU_ERR_INTERNAL: {
     status: 500,
     summary: 'An unexpected internal error.',

@@ -1,7 +1,7 @@
 // Admin routes for bindings and tokens. They hand out secrets (client secrets, tokens) and so sit
 // behind the same guards as every /api route (auth.ts); nothing here is logged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ADMIN_ROUTES,
   exportBindingsQuerySchema,
@@ -19,13 +19,16 @@ import { EmulatorError } from '../../app/errors.js';
 import { toJsonPath } from '../../app/workspace/parse.js';
 import { formatBindings } from '../bindings/formats.js';
 
+/** `immediate`: sign with the new key at once instead of after the JWKS propagation time. */
+const rotateKeysRequestSchema = z.object({ immediate: z.boolean().optional() }).strict();
+
 export interface XsuaaAdminApi {
   bindingEnv(): BindingEnv;
   clients(): ClientSummary[];
   issueToken(request: IssueTokenRequest): Promise<IssueTokenResponse>;
   verifyToken(request: VerifyTokenRequest): VerifyTokenResponse;
   signingKeys(): SigningKeyInfo[];
-  rotateKeys(): Promise<{ kid: string }>;
+  rotateKeys(request: { immediate?: boolean }): Promise<SigningKeyInfo>;
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -51,5 +54,7 @@ export function installXsuaaRoutes(app: FastifyInstance, api: XsuaaAdminApi): vo
     api.verifyToken(parseBody(verifyTokenRequestSchema, request.body)),
   );
   app.get(ADMIN_ROUTES.signingKeys.path, () => api.signingKeys());
-  app.post(ADMIN_ROUTES.rotateKeys.path, () => api.rotateKeys());
+  app.post(ADMIN_ROUTES.rotateKeys.path, (request: FastifyRequest) =>
+    api.rotateKeys(parseBody(rotateKeysRequestSchema, request.body ?? {})),
+  );
 }

@@ -47,7 +47,8 @@ describe('VCAP_SERVICES', () => {
     ]) {
       expect(typeof connectivity.credentials[key], key).toBe('string');
     }
-    expect(connectivity.credentials.token_service_url).toBe(connectivity.credentials.url);
+    for (const b of [xsuaa, destination, connectivity])
+      expect(b.credentials.token_service_url).toBe(b.credentials.url);
     expect(new Set([xsuaa, destination, connectivity].map((b) => b.credentials.clientsecret)).size).toBe(3);
     expect(vcap['user-provided']![0]).toMatchObject({
       label: 'user-provided',

@@ -44,6 +44,8 @@ function oauthCredentials(ws: Workspace, client: OAuthClient, e: BindingEndpoint
     clientid: client.clientId,
     clientsecret: client.clientSecret,
     url: e.xsuaaUrl,
+    // SAP documents token_service_url as url's successor; no library reads it yet (sap-contract §1).
+    token_service_url: e.xsuaaUrl,
     uaadomain: e.uaaDomain,
     xsappname: client.xsappname,
     tenantid: ws.subaccount.id,
@@ -102,7 +104,6 @@ export function buildVcapServices(ws: Workspace, clients: ClientRegistry, e: Bin
     vcap.connectivity = [
       binding('connectivity', connectivity.binding, 'lite', ['connectivity', 'conn', 'connsvc'], {
         ...oauthCredentials(ws, connectivity, e),
-        token_service_url: e.xsuaaUrl,
         token_service_domain: e.uaaDomain,
         onpremise_proxy_host: e.proxyHost,
         onpremise_proxy_port: String(e.proxyPort),

@@ -195,8 +195,12 @@ describe('btp-emulator vcap, token, exec and ca', () => {
     });
     expect(await verified.json()).toMatchObject({ valid: true, claims: { user_name: 'bob' } });
     const unknown = run(['token', '-d', dir, '-c', 'nope']);
-    expect(await unknown.exit).toBe(1);
-    expect(unknown.stderr()).toContain('Unknown client "nope"');
+    expect(await unknown.exit).toBe(2);
+    expect(unknown.stderr()).toContain('EMU_ERR_TOKEN_REQUEST: Unknown client "nope"');
+    const short = (
+      await output(run(['token', '-d', dir, '-c', 'demo-uaa', '-u', 'alice', '-s', 'Display', '--json']))
+    ).trim();
+    expect((JSON.parse(short) as { scope: string }).scope).toBe('demo!t1.Display');
   });
 
   it('exec runs the command with the bindings and CA, returns its exit code, and stops the engine it started', async () => {

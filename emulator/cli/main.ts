@@ -161,7 +161,9 @@ function reportFailure(error: unknown): number {
   }
   if (isEmulatorError(error)) {
     process.stderr.write(`${formatError(error)}\n`);
-    const badInput = error.code.startsWith('EMU_ERR_WORKSPACE') || error.code === 'EMU_ERR_CLI_USAGE';
+    const badInput =
+      error.code.startsWith('EMU_ERR_WORKSPACE') ||
+      ['EMU_ERR_CLI_USAGE', 'EMU_ERR_TOKEN_REQUEST'].includes(error.code);
     return badInput && error.code !== 'EMU_ERR_WORKSPACE_SAVE' ? EXIT.badInput : EXIT.failure;
   }
   process.stderr.write(`EMU_ERR_INTERNAL: ${(error as Error).message ?? String(error)}\n`);

@@ -221,10 +221,10 @@ export class Engine implements AdminBackend {
     issueToken: (request) => issueToken(this.xsuaa, this.ws, request),
     verifyToken: (request) => verify(this.xsuaa, request),
     signingKeys: () => signingKeys(this.xsuaa),
-    rotateKeys: async () => {
-      const kid = await this.xsuaa.keys.rotate();
-      this.bus.emit({ type: 'keys-rotated', at: now(), kid });
-      return { kid };
+    rotateKeys: async (request) => {
+      const key = await this.xsuaa.keys.rotate(request);
+      this.bus.emit({ type: 'keys-rotated', at: now(), kid: key.kid });
+      return key;
     },
   };
 

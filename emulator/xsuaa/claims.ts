@@ -109,7 +109,6 @@ export function userClaims(
     family_name: user.familyName,
     sub: id,
     user_id: id,
-    user_uuid: id,
     grant_type: grant,
     origin: user.origin,
     user_name: user.name,

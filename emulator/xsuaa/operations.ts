@@ -31,22 +31,26 @@ export async function issueToken(
       .all.map((c) => c.binding)
       .join(', ');
     throw new EmulatorError(
-      'EMU_ERR_ADMIN_BAD_REQUEST',
+      'EMU_ERR_TOKEN_REQUEST',
       `Unknown client "${request.client}"; known bindings: ${known}.`,
       {
         issues: [{ path: '$.client', message: 'no binding or client id of this name' }],
       },
     );
   }
+  // Short names mean the client's own app: `Display` is `<xsappname>!t1.Display`.
+  const scopes = request.scopes?.map((s) =>
+    s.includes('.') || s === 'openid' ? s : `${client.xsappname}.${s}`,
+  );
   const options = {
-    ...(request.scopes === undefined ? {} : { scopes: request.scopes }),
+    ...(scopes === undefined ? {} : { scopes }),
     ...(request.expiresIn === undefined ? {} : { expiresIn: request.expiresIn }),
   };
   try {
     if (request.user === undefined) return withClaims(await core.issuer.clientCredentials(client, options));
     const user = ws.xsuaa.users.find((u) => u.name === request.user);
     if (!user) {
-      throw new EmulatorError('EMU_ERR_ADMIN_BAD_REQUEST', `Unknown user "${request.user}".`, {
+      throw new EmulatorError('EMU_ERR_TOKEN_REQUEST', `Unknown user "${request.user}".`, {
         issues: [
           {
             path: '$.user',
@@ -58,7 +62,7 @@ export async function issueToken(
     return withClaims(await core.issuer.forUser(client, user, 'password', options));
   } catch (error) {
     if (error instanceof ScopeError) {
-      throw new EmulatorError('EMU_ERR_ADMIN_BAD_REQUEST', error.message, {
+      throw new EmulatorError('EMU_ERR_TOKEN_REQUEST', error.message, {
         issues: [{ path: '$.scopes', message: error.message }],
       });
     }

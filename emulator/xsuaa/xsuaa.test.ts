@@ -513,6 +513,35 @@ describe('keys, discovery, userinfo and the TLS listener', () => {
     expect((await fetch(`${c.url}/userinfo`)).status).toBe(401);
   });
 
+  it('stages a rotation: the next key is published at once and signs only after clients could refresh their JWKS', async () => {
+    const handle = await engine();
+    const c = creds(handle, 'xsuaa');
+    const kidOf = async () =>
+      decodeProtectedHeader(
+        (await token(c.url, { grant_type: 'client_credentials' }, { Authorization: basic(c) })).body
+          .access_token as string,
+      ).kid;
+    const before = await kidOf();
+    const rotated = (await (
+      await fetch(`${adminUrl(handle)}/api/xsuaa/keys/rotate`, { method: 'POST', headers: bearer(handle) })
+    ).json()) as {
+      kid: string;
+      activatesAt: string;
+      current: boolean;
+    };
+    expect(rotated.current).toBe(false);
+    expect(Date.parse(rotated.activatesAt) - Date.now()).toBeGreaterThan(30 * 60_000); // beyond xssec's 30-minute JWKS cache
+    const jwks = (await (await fetch(`${handle.urls.xsuaa}/token_keys`)).json()) as {
+      keys: { kid: string }[];
+    };
+    expect(jwks.keys.map((k) => k.kid)).toEqual([before, rotated.kid]);
+    expect(await kidOf()).toBe(before); // still the old key: cached JWKS everywhere stay valid
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(rotated.activatesAt) + 1000);
+    expect(await kidOf()).toBe(rotated.kid);
+  });
+
   it('rotates keys: old tokens stay valid while new ones use the new kid, and keys survive a restart', async () => {
     const dataDir = await tempDir();
     const first = await engine({ dataDir });
@@ -520,7 +549,11 @@ describe('keys, discovery, userinfo and the TLS listener', () => {
     const old = (await token(c.url, { grant_type: 'client_credentials' }, { Authorization: basic(c) })).body
       .access_token as string;
     const rotated = (await (
-      await fetch(`${adminUrl(first)}/api/xsuaa/keys/rotate`, { method: 'POST', headers: bearer(first) })
+      await fetch(`${adminUrl(first)}/api/xsuaa/keys/rotate`, {
+        method: 'POST',
+        headers: { ...bearer(first), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ immediate: true }),
+      })
     ).json()) as { kid: string };
     const fresh = (await token(c.url, { grant_type: 'client_credentials' }, { Authorization: basic(c) })).body
       .access_token as string;
