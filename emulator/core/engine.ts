@@ -15,7 +15,7 @@ import {
   buildVcapServices,
   type BindingEndpoints,
 } from '../bindings/vcap.js';
-import { ensureTls, type TlsMaterial } from '../tls/ca.js';
+import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import type { EmulatorHandle, EventListener, StartOptions } from '../types.js';
 import { VERSION } from '../version.js';
 import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operations.js';
@@ -40,13 +40,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir(initial.summary.path));
   await ensureDataDir(dataDir);
   await claimRuntime(dataDir);
-  const engine = new Engine(
-    initial,
-    dataDir,
-    options,
-    await SecretStore.open(dataDir),
-    await ensureTls(dataDir),
-  );
+  const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace));
+  const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls);
   try {
     await engine.start();
   } catch (error) {

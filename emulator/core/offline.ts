@@ -10,7 +10,7 @@ import {
   buildVcapServices,
   type BindingEndpoints,
 } from '../bindings/vcap.js';
-import { ensureTls, type TlsMaterial } from '../tls/ca.js';
+import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { XsuaaCore } from '../xsuaa/service.js';
 import { defaultDataDir, ensureDataDir } from './data-dir.js';
 import { SecretStore } from './secret-store.js';
@@ -41,7 +41,7 @@ export async function openOffline(
   const urls = { http: `http://${host}:${ports.xsuaa}`, https: `https://localhost:${ports.xsuaaTls}` };
   const secrets = await SecretStore.open(dataDir);
   const [tls, core] = await Promise.all([
-    ensureTls(dataDir),
+    ensureTls(dataDir, new Date(), tlsHosts(ws)),
     XsuaaCore.open({ workspace: () => ws, secrets, dataDir }, () => urls),
   ]);
   const endpoints: BindingEndpoints = {

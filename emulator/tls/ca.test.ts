@@ -40,6 +40,19 @@ describe('local CA', () => {
     expect(renewed.leafNotAfter.getTime()).toBeGreaterThan(first.leafNotAfter.getTime());
   });
 
+  it('reissues the leaf when it lacks a required name (multi-tenant subdomain)', async () => {
+    const dir = await tempDir();
+    const first = await ensureTls(dir);
+    const tenant = await ensureTls(dir, new Date(), ['demo.localhost']);
+    expect(tenant.certPem).not.toBe(first.certPem);
+    expect(tenant.caCertPem).toBe(first.caCertPem);
+    const names = new x509.X509Certificate(tenant.certPem)
+      .getExtension(x509.SubjectAlternativeNameExtension)!
+      .names.toJSON();
+    expect(names).toContainEqual({ type: 'dns', value: 'demo.localhost' });
+    expect((await ensureTls(dir, new Date(), ['demo.localhost'])).certPem).toBe(tenant.certPem);
+  });
+
   it('issues client certificates signed by the CA (principal propagation)', async () => {
     const tls = await ensureTls(await tempDir());
     const issued = await issueCertificate(tls.ca, { subject: 'CN=alice', validMs: 600_000, client: true });

@@ -7,6 +7,7 @@ import * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Workspace } from '../../app/workspace/schema.js';
 
 // @peculiar/x509 is typed against the DOM's Crypto; Node's webcrypto is the same API.
 x509.cryptoProvider.set(webcrypto as never);
@@ -135,8 +136,29 @@ async function loadCa(
   return { ...ca, created: true };
 }
 
-/** Loads the CA and the localhost leaf from <dataDir>/tls, creating or renewing what is missing or near expiry. */
-export async function ensureTls(dataDir: string, now = new Date()): Promise<TlsMaterial> {
+/** Multi-tenant clients call https://<subdomain>.localhost: the leaf must name it. */
+export function tlsHosts(ws: Workspace): string[] {
+  return ws.xsuaa.multiTenant ? [`${ws.subaccount.subdomain}.localhost`] : [];
+}
+
+function sanNames(certPem: string): string[] {
+  const ext = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
+  return (ext?.names.toJSON() ?? []).map((n) => `${n.type}:${n.value}`);
+}
+
+/**
+ * Loads the CA and the localhost leaf from <dataDir>/tls, creating or renewing what is missing, near
+ * expiry, or lacking a name in `extraHosts` (e.g. `<subdomain>.localhost` for multi-tenant tokens).
+ */
+export async function ensureTls(
+  dataDir: string,
+  now = new Date(),
+  extraHosts: readonly string[] = [],
+): Promise<TlsMaterial> {
+  const sans: x509.JsonGeneralNames = [
+    ...LEAF_SANS,
+    ...extraHosts.map((value) => ({ type: 'dns' as const, value })),
+  ];
   const dir = path.join(dataDir, 'tls');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const f = files(dir);
@@ -148,12 +170,13 @@ export async function ensureTls(dataDir: string, now = new Date()): Promise<TlsM
     leafKey !== undefined &&
     !ca.created &&
     leafNotAfter.getTime() - now.getTime() > LEAF_RENEW_BEFORE_DAYS * DAY &&
+    sans.every((n) => sanNames(certPem ?? '').includes(`${n.type}:${n.value}`)) &&
     (await new x509.X509Certificate(certPem).verify({ publicKey: ca.cert.publicKey, signatureOnly: true }));
   if (!leafValid) {
     const leaf = await issueCertificate(ca, {
       subject: 'CN=localhost',
       validMs: LEAF_VALIDITY_DAYS * DAY,
-      sans: LEAF_SANS,
+      sans,
       now,
     });
     await writeFile(f.key, leaf.keyPem, { mode: 0o600 });

@@ -5,7 +5,7 @@ import type { EventBus } from '../core/event-bus.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { SecretStore } from '../core/secret-store.js';
 import type { ServiceRegistry } from '../core/services.js';
-import { ensureTls, LEAF_RENEW_BEFORE_DAYS, type TlsMaterial } from '../tls/ca.js';
+import { ensureTls, LEAF_RENEW_BEFORE_DAYS, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { ClientRegistry, deriveClients } from './clients.js';
 import { TokenIssuer } from './issuer.js';
 import { SigningKeys } from './keys.js';
@@ -154,7 +154,7 @@ async function renewLeaf(
   tls: TlsMaterial,
 ): Promise<void> {
   if (tls.leafNotAfter.getTime() - Date.now() > LEAF_RENEW_BEFORE_DAYS * 86_400_000) return;
-  const fresh = await ensureTls(ctx.dataDir);
+  const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace()));
   secure.setSecureContext({ cert: fresh.certPem, key: fresh.keyPem });
   Object.assign(tls, fresh);
 }
