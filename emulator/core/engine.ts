@@ -181,6 +181,7 @@ export class Engine implements AdminBackend {
       summary: { ...next.summary, source: this.current.summary.source },
     };
     await this.xsuaaService?.core.refreshClients();
+    await this.xsuaaService?.renewTls();
     this.bus.emit({ type: 'workspace-replaced', at: now(), workspace: this.current.summary });
     return this.workspace();
   }

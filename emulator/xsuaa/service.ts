@@ -5,7 +5,7 @@ import type { EventBus } from '../core/event-bus.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { SecretStore } from '../core/secret-store.js';
 import type { ServiceRegistry } from '../core/services.js';
-import { ensureTls, LEAF_RENEW_BEFORE_DAYS, tlsHosts, type TlsMaterial } from '../tls/ca.js';
+import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { ClientRegistry, deriveClients } from './clients.js';
 import { TokenIssuer } from './issuer.js';
 import { SigningKeys } from './keys.js';
@@ -78,6 +78,8 @@ export class XsuaaService {
     },
     private readonly sockets: { destroyAll(): void }[],
     private readonly renewTimer: NodeJS.Timeout,
+    /** Checks the TLS leaf now (after a workspace change that may need another host name). */
+    readonly renewTls: () => Promise<void>,
   ) {}
 
   static async start(ctx: XsuaaContext, tls: TlsMaterial): Promise<XsuaaService> {
@@ -108,9 +110,10 @@ export class XsuaaService {
       tls,
     );
     const sockets = [trackSockets(servers.plain), trackSockets(servers.secure)];
-    const renewTimer = setInterval(() => void renewLeaf(ctx, servers.secure, tls), RENEW_CHECK_MS);
+    const renew = (): Promise<void> => renewLeaf(ctx, servers.secure, tls);
+    const renewTimer = setInterval(() => void renew(), RENEW_CHECK_MS);
     renewTimer.unref();
-    const service = new XsuaaService(core, servers, sockets, renewTimer);
+    const service = new XsuaaService(core, servers, sockets, renewTimer, renew);
     try {
       ctx.services.update('xsuaa', { state: 'starting' });
       const httpPort = await listen(servers.plain, 'xsuaa', ctx.host, ctx.ports.xsuaa);
@@ -148,13 +151,14 @@ export class XsuaaService {
   }
 }
 
+/** Reissues the leaf when it nears expiry or lacks a name the workspace needs, and swaps it in live. */
 async function renewLeaf(
   ctx: XsuaaContext,
   secure: { setSecureContext(o: { cert: string; key: string }): void },
   tls: TlsMaterial,
 ): Promise<void> {
-  if (tls.leafNotAfter.getTime() - Date.now() > LEAF_RENEW_BEFORE_DAYS * 86_400_000) return;
   const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace()));
+  if (fresh.certPem === tls.certPem) return;
   secure.setSecureContext({ cert: fresh.certPem, key: fresh.keyPem });
   Object.assign(tls, fresh);
 }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
+import tls from 'node:tls';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VerifyTokenResponse } from '../../app/admin-api.js';
@@ -492,6 +493,37 @@ describe('keys, discovery, userinfo and the TLS listener', () => {
     });
     expect(unknown.status).toBe(401);
     expect(JSON.parse(unknown.body)).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('serves a leaf naming <subdomain>.localhost as soon as the workspace turns multi-tenant', async () => {
+    const handle = await engine();
+    const peerNames = () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = tls.connect(
+          {
+            host: '127.0.0.1',
+            port: Number(new URL(handle.urls.xsuaaTls!).port),
+            servername: 'demo.localhost',
+            ca: readFileSync(handle.caCert!, 'utf8'),
+            rejectUnauthorized: false,
+          },
+          () => {
+            resolve(socket.getPeerCertificate().subjectaltname ?? '');
+            socket.end();
+          },
+        );
+        socket.on('error', reject);
+      });
+    expect(await peerNames()).not.toContain('DNS:demo.localhost');
+    const workspace = structuredClone(DEMO_WORKSPACE);
+    workspace.xsuaa!.multiTenant = true;
+    const put = await fetch(`${adminUrl(handle)}/api/workspace`, {
+      method: 'PUT',
+      headers: { ...bearer(handle), 'Content-Type': 'application/json' },
+      body: JSON.stringify(workspace),
+    });
+    expect(put.status).toBe(200);
+    expect(await peerNames()).toContain('DNS:demo.localhost');
   });
 
   it('answers /userinfo for a user token only', async () => {
