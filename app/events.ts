@@ -1,5 +1,8 @@
 // Typed engine events: one source for the admin event stream, the UI and (later) the audit log.
 import { z } from 'zod';
+import { connectivityEventSchemas } from './connectivity/events.js';
+import { destinationEventSchemas } from './destination/events.js';
+import { systemsEventSchemas } from './systems/events.js';
 
 export const SERVICE_IDS = ['admin', 'xsuaa', 'xsuaaTls', 'destination', 'proxy', 'socks5'] as const;
 export const serviceIdSchema = z.enum(SERVICE_IDS);
@@ -73,6 +76,9 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     listener: z.enum(['http', 'https']),
   }),
   z.object({ type: z.literal('keys-rotated'), at, kid: z.string() }),
+  ...connectivityEventSchemas,
+  ...destinationEventSchemas,
+  ...systemsEventSchemas,
 ]);
 
 export type ServiceId = z.infer<typeof serviceIdSchema>;

@@ -2,20 +2,21 @@
 // This zod schema is the single source of truth: the TypeScript types, the JSON Schema for editors
 // (app/workspace/workspace.schema.json) and every validation at a boundary come from it.
 import { z } from 'zod';
+import {
+  cloudConnectorSchema,
+  locationSchema,
+  resourceSchema,
+  systemMappingSchema,
+} from '../connectivity/workspace.js';
+import { destinationSchema, destinationsSchema } from '../destination/workspace.js';
+import { systemSchema } from '../systems/workspace.js';
+import { hostName, name, port } from './primitives.js';
+
+export * from '../connectivity/workspace.js';
+export * from '../destination/workspace.js';
+export * from '../systems/workspace.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
-
-const port = z.number().int().min(0).max(65535);
-const name = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.\-!|]+$/, 'only letters, digits and _ . - ! | are allowed');
-const hostName = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?$/, 'must be a host name or IPv4 address');
 
 export const servicePortsSchema = z
   .object({
@@ -130,90 +131,6 @@ export const bindingsSchema = z.object({
   destination: z.object({ name: name.default('destination') }).prefault({}),
   connectivity: z.object({ name: name.default('connectivity') }).prefault({}),
   userProvided: z.array(userProvidedServiceSchema).default([]),
-});
-
-export const resourceSchema = z.object({
-  path: z.string().startsWith('/', 'must start with /'),
-  mode: z
-    .enum(['exact', 'prefix'])
-    .default('prefix')
-    .describe('exact = "path only"; prefix = "path and all sub-paths" (a plain string prefix).'),
-  enabled: z.boolean().default(true),
-  websocket: z.boolean().default(false),
-});
-
-export const systemMappingSchema = z.object({
-  virtualHost: hostName,
-  virtualPort: port.min(1),
-  internalHost: z
-    .string()
-    .regex(
-      /^(system:[A-Za-z0-9_.\-!|]+|[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?)$/,
-      'must be a host name, an IPv4 address, or system:<id> of a simulated system',
-    )
-    .describe('A host, or system:<id> for a simulated system of this workspace.'),
-  internalPort: port.min(1).optional(),
-  protocol: z.enum(['HTTP', 'HTTPS', 'TCP']).default('HTTP'),
-  backendTrust: z.enum(['verify', 'ignore']).default('verify'),
-  hostInHeader: z.enum(['virtual', 'internal']).default('virtual'),
-  principalType: z.enum(['None', 'X509']).default('None'),
-  resources: z
-    .array(resourceSchema)
-    .default([{ path: '/', mode: 'prefix', enabled: true, websocket: false }]),
-});
-
-export const locationSchema = z.object({
-  id: z.string().max(64).optional().describe('Location id; leave out for the default Cloud Connector.'),
-  connected: z.boolean().default(true),
-  principalPropagation: z.object({ subjectPattern: z.string().default('CN=${name}') }).prefault({}),
-  systemMappings: z.array(systemMappingSchema).default([]),
-});
-
-export const cloudConnectorSchema = z.object({
-  locations: z.array(locationSchema).default([]),
-});
-
-const destinationBase = z.looseObject({
-  Name: name,
-  Type: z.enum(['HTTP', 'MAIL', 'TCP', 'RFC', 'LDAP']),
-  URL: z.string().optional(),
-  Authentication: z.string().optional(),
-  ProxyType: z.enum(['Internet', 'OnPremise', 'PrivateLink']).optional(),
-  CloudConnectorLocationId: z.string().optional(),
-  Description: z.string().optional(),
-});
-export const destinationSchema = destinationBase.describe(
-  'A destination with BTP property names; further string properties (sap-client, URL.headers.*, …) are kept.',
-);
-
-export const destinationsSchema = z.object({
-  subaccount: z.array(destinationSchema).default([]),
-  instance: z.array(destinationSchema).default([]),
-});
-
-export const odataServiceSchema = z.object({
-  name,
-  odataVersion: z.enum(['v2', 'v4']),
-  path: z.string().startsWith('/').optional().describe('Defaults to /sap/opu/odata/sap/<name>/ (V2).'),
-  metadata: z.string().min(1).describe('EDMX file (relative to the workspace file) or builtin:<name>.'),
-  data: z
-    .object({
-      files: z.record(z.string(), z.string()).default({}),
-      generate: z
-        .object({ seed: z.number().int().default(1), rows: z.number().int().min(0).default(20) })
-        .optional(),
-    })
-    .prefault({}),
-});
-
-export const systemSchema = z.object({
-  id: name,
-  description: z.string().default(''),
-  protocol: z.enum(['HTTP', 'HTTPS']).default('HTTP'),
-  port: port.default(0).describe('Port the simulated system listens on; 0 picks a free one.'),
-  users: z.array(z.object({ name: z.string().min(1), password: z.string().min(1) })).default([]),
-  clients: z.array(z.string().regex(/^\d{3}$/, 'sap-client is three digits')).default(['100']),
-  services: z.array(odataServiceSchema).default([]),
 });
 
 export const recordingSchema = z.object({

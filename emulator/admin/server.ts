@@ -33,6 +33,7 @@ export interface AdminBackend {
   workspace(): WorkspaceResponse;
   replaceWorkspace(body: unknown): Promise<WorkspaceResponse>;
   readonly xsuaaApi: XsuaaAdminApi;
+  installPluginRoutes(app: FastifyInstance): void;
 }
 
 export interface AdminServer {
@@ -52,6 +53,7 @@ export async function startAdminServer(
   installErrorHandling(app, backend.bus);
   installRoutes(app, backend, closeStreams);
   installXsuaaRoutes(app, backend.xsuaaApi);
+  backend.installPluginRoutes(app);
   await installUi(app, options.uiDir);
 
   try {

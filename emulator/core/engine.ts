@@ -23,6 +23,8 @@ import { XsuaaService, type XsuaaCore } from '../xsuaa/service.js';
 import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
 import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
 import { EventBus, now } from './event-bus.js';
+import { PLUGINS } from '../plugins.js';
+import { SystemDirectory, type EngineContext, type PluginInstance } from './plugin.js';
 import { SecretStore } from './secret-store.js';
 import { ServiceRegistry } from './services.js';
 import {
@@ -60,6 +62,8 @@ export class Engine implements AdminBackend {
   private admin: AdminServer | undefined;
   private xsuaaService: XsuaaService | undefined;
   private caBundle: string | null = null;
+  readonly systems = new SystemDirectory();
+  private readonly plugins: { id: string; instance: PluginInstance }[];
   private stopping: Promise<void> | undefined;
   private current: LoadedWorkspace;
 
@@ -73,6 +77,30 @@ export class Engine implements AdminBackend {
     this.current = initial;
     this.services = new ServiceRegistry(this.bus, initial.workspace.engine.bind);
     this.auth = new AdminAuth(options.adminToken);
+    const context = this.context();
+    this.plugins = PLUGINS.map((plugin) => ({ id: plugin.id, instance: plugin.setup(context) }));
+  }
+
+  private context(): EngineContext {
+    return {
+      host: this.host,
+      dataDir: this.dataDir,
+      bus: this.bus,
+      services: this.services,
+      secrets: this.secrets,
+      tls: this.tls,
+      systems: this.systems,
+      workspace: () => this.ws,
+      port: (id) => this.port(id),
+      xsuaa: () => this.xsuaa,
+      endpoints: () => this.endpoints(),
+      log: (level, message) => this.log(level, message),
+    };
+  }
+
+  /** Admin routes of every plug-in, installed by the admin server before it listens. */
+  installPluginRoutes(app: Parameters<NonNullable<PluginInstance['adminRoutes']>>[0]): void {
+    for (const { instance } of this.plugins) instance.adminRoutes?.(app);
   }
 
   get ws(): Workspace {
@@ -123,6 +151,7 @@ export class Engine implements AdminBackend {
       },
       this.tls,
     );
+    for (const { instance } of this.plugins) await instance.start();
     this.caBundle = await writeCaBundle(this.dataDir, this.tls.caCertPem);
     await writeRuntime(this.dataDir, {
       pid: process.pid,
@@ -136,6 +165,13 @@ export class Engine implements AdminBackend {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.bus.emit({ type: 'engine-stopping', at: now() });
+      for (const { id, instance } of [...this.plugins].reverse()) {
+        await instance
+          .stop()
+          .catch((error: unknown) =>
+            this.log('error', `${id} did not stop cleanly: ${(error as Error).message}`),
+          );
+      }
       await this.xsuaaService?.stop(this);
       if (this.admin) {
         this.services.update('admin', { state: 'stopping' });
@@ -182,6 +218,7 @@ export class Engine implements AdminBackend {
     };
     await this.xsuaaService?.core.refreshClients();
     await this.xsuaaService?.renewTls();
+    for (const { instance } of this.plugins) await instance.workspaceReplaced?.();
     this.bus.emit({ type: 'workspace-replaced', at: now(), workspace: this.current.summary });
     return this.workspace();
   }

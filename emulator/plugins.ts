@@ -1,0 +1,5 @@
+// The engine's service plug-ins, started in this order after XSUAA and stopped in reverse.
+// Simulated systems come before the proxy, which resolves `system:<id>` through them.
+import type { ServicePlugin } from './core/plugin.js';
+
+export const PLUGINS: readonly ServicePlugin[] = [];
