@@ -46,23 +46,25 @@ export const BINDING_FORMATS = ['json', 'default-env', 'dotenv', 'shell'] as con
 export type BindingFormat = (typeof BINDING_FORMATS)[number];
 
 /** Everything an app needs to run against the emulator (GET /api/bindings). Contains secrets. */
-export interface BindingEnv {
-  VCAP_SERVICES: Record<string, unknown>;
-  VCAP_APPLICATION: Record<string, unknown>;
+export const bindingEnvSchema = z.object({
+  VCAP_SERVICES: z.record(z.string(), z.unknown()),
+  VCAP_APPLICATION: z.record(z.string(), z.unknown()),
   /** The approuter's `destinations` environment format (default-env.json). */
-  destinations: Record<string, unknown>[];
+  destinations: z.array(z.record(z.string(), z.unknown())),
   /** The CA bundle for NODE_EXTRA_CA_CERTS: the existing or system bundle plus the emulator CA. */
-  caBundle: string | null;
-}
+  caBundle: z.string().nullable(),
+});
+export type BindingEnv = z.infer<typeof bindingEnvSchema>;
 
 export const exportBindingsQuerySchema = z.object({ format: z.enum(BINDING_FORMATS).default('json') });
 
-export interface ClientSummary {
-  kind: 'xsuaa' | 'destination' | 'connectivity';
-  binding: string;
-  clientId: string;
-  xsappname: string;
-}
+export const clientSummarySchema = z.object({
+  kind: z.enum(['xsuaa', 'destination', 'connectivity']),
+  binding: z.string(),
+  clientId: z.string(),
+  xsappname: z.string(),
+});
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
 
 export const issueTokenRequestSchema = z
   .object({
@@ -91,36 +93,63 @@ export const verifyTokenRequestSchema = z
   .strict();
 export type VerifyTokenRequest = z.infer<typeof verifyTokenRequestSchema>;
 
-export interface TokenProblem {
-  code:
-    'malformed' | 'algorithm' | 'unknown_kid' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'audience';
-  message: string;
-}
+export const TOKEN_PROBLEM_CODES = [
+  'malformed',
+  'algorithm',
+  'unknown_kid',
+  'bad_signature',
+  'expired',
+  'not_yet_valid',
+  'audience',
+] as const;
 
-export interface VerifyTokenResponse {
-  valid: boolean;
-  header: Record<string, unknown> | null;
-  claims: Record<string, unknown> | null;
-  problems: TokenProblem[];
-}
+export const tokenProblemSchema = z.object({
+  code: z.enum(TOKEN_PROBLEM_CODES),
+  message: z.string(),
+});
+export type TokenProblem = z.infer<typeof tokenProblemSchema>;
 
-export interface IssueTokenResponse {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-  scope: string;
-  jti: string;
-  refresh_token?: string;
-  claims: Record<string, unknown>;
-}
+export const verifyTokenResponseSchema = z.object({
+  valid: z.boolean(),
+  header: z.record(z.string(), z.unknown()).nullable(),
+  claims: z.record(z.string(), z.unknown()).nullable(),
+  problems: z.array(tokenProblemSchema),
+});
+export type VerifyTokenResponse = z.infer<typeof verifyTokenResponseSchema>;
 
-export interface SigningKeyInfo {
-  kid: string;
-  createdAt: string;
-  retiredAt: string | null;
-  current: boolean;
-  removedAt: string | null;
-}
+export const issueTokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number(),
+  scope: z.string(),
+  jti: z.string(),
+  refresh_token: z.string().optional(),
+  claims: z.record(z.string(), z.unknown()),
+});
+export type IssueTokenResponse = z.infer<typeof issueTokenResponseSchema>;
+
+export const signingKeyInfoSchema = z.object({
+  kid: z.string(),
+  createdAt: z.string(),
+  /** From when the key signs new tokens; later than createdAt for a staged rotation. */
+  activatesAt: z.string(),
+  /** When a newer key took over; null while current or pending. */
+  retiredAt: z.string().nullable(),
+  current: z.boolean(),
+  /** When a retired key leaves the JWKS; null for keys still in use. */
+  removedAt: z.string().nullable(),
+});
+export type SigningKeyInfo = z.infer<typeof signingKeyInfoSchema>;
+
+export const rotateKeysRequestSchema = z
+  .object({
+    /** Sign with the new key at once instead of after the JWKS propagation time. */
+    immediate: z.boolean().optional(),
+  })
+  .strict();
+export type RotateKeysRequest = z.infer<typeof rotateKeysRequestSchema>;
+/** The new (or still pending) key. */
+export const rotateKeysResponseSchema = signingKeyInfoSchema;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
 
