@@ -1,0 +1,96 @@
+// A recording session as one HAR 1.2 file, written entry by entry so that the file on disk is a valid
+// HAR after every append: a crash or a kill loses at most the exchange in flight. Each append is one
+// positioned write that replaces the closing trailer with `,<entry>` plus the trailer again.
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import type { HarEntry, HarLog } from './har.js';
+
+const TRAILER = '\n]}}\n';
+
+export interface SessionMeta {
+  creatorVersion: string;
+  /** Emulator fields for the whole session (system, location, started by …), prefixed with `_`. */
+  session: Record<string, unknown>;
+}
+
+export class HarSessionWriter {
+  private queue: Promise<void> = Promise.resolve();
+  private count = 0;
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly handle: FileHandle,
+    private size: number,
+  ) {}
+
+  /** Creates the file (never overwrites one) with an empty entry list. Mode 0600: it may hold business data. */
+  static async create(file: string, meta: SessionMeta): Promise<HarSessionWriter> {
+    const head = JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'btp-emulator', version: meta.creatorVersion },
+        pages: [],
+        _session: meta.session,
+        entries: [],
+      },
+    });
+    // The JSON ends in `]}}`: everything before it is the head, the rest is the trailer we keep rewriting.
+    const text = `${head.slice(0, -3)}${TRAILER}`;
+    const handle = await open(file, 'wx', 0o600);
+    await handle.write(text, 0, 'utf8');
+    return new HarSessionWriter(file, handle, Buffer.byteLength(text));
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+
+  /** Appends one entry; appends are serialised, and each leaves a complete HAR behind. */
+  append(entry: HarEntry): Promise<void> {
+    if (this.closed) return Promise.reject(new Error(`session ${this.file} is closed`));
+    const next = this.queue.then(async () => {
+      const chunk = Buffer.from(
+        `${this.count === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}${TRAILER}`,
+        'utf8',
+      );
+      const position = this.size - TRAILER.length;
+      await this.handle.write(chunk, 0, chunk.length, position);
+      this.size = position + chunk.length;
+      this.count += 1;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.handle.sync().catch(() => undefined);
+    await this.handle.close();
+  }
+}
+
+/**
+ * Reads a HAR. A file cut short by a crash (power loss mid-write) is repaired by dropping the partial
+ * last entry, and `repaired` says so.
+ */
+export async function readHar(file: string): Promise<{ log: HarLog; repaired: boolean }> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return { log: (JSON.parse(text) as { log: HarLog }).log, repaired: false };
+  } catch (error) {
+    let cut = text.length;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      cut = text.lastIndexOf(',\n', cut - 1);
+      const candidate =
+        cut < 0 ? text.slice(0, text.indexOf('"entries":[') + '"entries":['.length) : text.slice(0, cut);
+      try {
+        return { log: (JSON.parse(`${candidate}${TRAILER}`) as { log: HarLog }).log, repaired: true };
+      } catch {
+        if (cut < 0) break;
+      }
+    }
+    throw new Error(`${file} is not a HAR file: ${(error as Error).message}`, { cause: error });
+  }
+}
