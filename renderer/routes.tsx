@@ -1,8 +1,10 @@
 // The product areas. The side navigation and the router are both built from this table, so a new
 // area is one entry here. Only areas that exist are listed.
 import type { ComponentType, ReactNode } from 'react';
-import { OverviewIcon } from './components/icons.js';
+import { BindingsIcon, OverviewIcon, TokensIcon } from './components/icons.js';
+import { BindingsPage } from './pages/bindings/BindingsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
+import { TokensPage } from './pages/tokens/TokensPage.js';
 
 export interface AppRoute {
   /** The hash segment: `#/<id>`. */
@@ -14,6 +16,8 @@ export interface AppRoute {
 
 export const ROUTES: readonly AppRoute[] = [
   { id: 'overview', label: 'Overview', Icon: OverviewIcon, Page: OverviewPage },
+  { id: 'bindings', label: 'Bindings', Icon: BindingsIcon, Page: BindingsPage },
+  { id: 'tokens', label: 'Tokens', Icon: TokensIcon, Page: TokensPage },
 ];
 
 const DEFAULT_ROUTE = ROUTES[0] as AppRoute;

@@ -96,3 +96,8 @@ export function safeJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A rejection reason as an Error for display (the client itself only throws AdminApiError). */
+export function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

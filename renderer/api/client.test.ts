@@ -5,6 +5,7 @@ import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
 import { workspaceSchema } from '../../app/workspace/schema.js';
 import { BASE_URL, engineStatus, testClient, unauthorizedBody } from '../test/engine-fixtures.js';
 import { server } from '../test/msw-server.js';
+import { bindingEnv, CLIENTS, issueResponse, signingKey, xsuaaReadHandlers } from '../test/xsuaa-fixtures.js';
 import { AdminApiError } from './admin-error.js';
 import { AdminClient } from './client.js';
 import { resolveAdminConnection } from './desktop-bridge.js';
@@ -142,6 +143,74 @@ describe('AdminClient', () => {
   it('strips a trailing slash from the base URL', async () => {
     server.use(http.get(`${BASE_URL}/api/status`, () => HttpResponse.json(engineStatus())));
     await expect(new AdminClient({ baseUrl: `${BASE_URL}/` }).status()).resolves.toMatchObject({ pid: 4242 });
+  });
+});
+
+describe('AdminClient: bindings and tokens', () => {
+  it('asks the export endpoint for one format and returns its text verbatim', async () => {
+    let url = '';
+    server.use(
+      http.get(`${BASE_URL}/api/bindings/export`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.text("VCAP_SERVICES='{}'\n");
+      }),
+    );
+    await expect(testClient().exportBindings('dotenv')).resolves.toBe("VCAP_SERVICES='{}'\n");
+    expect(new URL(url).searchParams.get('format')).toBe('dotenv');
+  });
+
+  it('POSTs a token request and returns the validated response', async () => {
+    let sent: unknown;
+    server.use(
+      http.post(`${BASE_URL}/api/tokens`, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ ...issueResponse(), id_token: 'extra fields are dropped' });
+      }),
+    );
+    const response = await testClient().issueToken({ client: 'demo-uaa', user: 'alice', scopes: ['openid'] });
+    expect(sent).toEqual({ client: 'demo-uaa', user: 'alice', scopes: ['openid'] });
+    expect(response.claims.user_name).toBe('alice');
+    expect(response).not.toHaveProperty('id_token');
+  });
+
+  it('rejects a verify response with a problem code outside the contract', async () => {
+    server.use(
+      http.post(`${BASE_URL}/api/tokens/verify`, () =>
+        HttpResponse.json({
+          valid: false,
+          header: null,
+          claims: null,
+          problems: [{ code: 'revoked', message: 'x' }],
+        }),
+      ),
+    );
+    const error = await caught(testClient().verifyToken({ token: 'a.b.c' }));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('/api/tokens/verify');
+  });
+
+  it('rotates with the requested mode and returns the new key', async () => {
+    let sent: unknown;
+    server.use(
+      http.post(`${BASE_URL}/api/xsuaa/keys/rotate`, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(signingKey({ kid: 'key-new', current: true }));
+      }),
+    );
+    await expect(testClient().rotateSigningKey({ immediate: true })).resolves.toMatchObject({
+      kid: 'key-new',
+    });
+    expect(sent).toEqual({ immediate: true });
+  });
+
+  it('validates bindings, clients and signing keys', async () => {
+    server.use(...xsuaaReadHandlers);
+    const client = testClient();
+    await expect(client.bindings()).resolves.toEqual(bindingEnv());
+    await expect(client.clients()).resolves.toEqual(CLIENTS);
+    await expect(client.signingKeys()).resolves.toEqual([signingKey()]);
+    server.use(http.get(`${BASE_URL}/api/xsuaa/clients`, () => HttpResponse.json([{ kind: 'saml' }])));
+    expect((await caught(client.clients())).kind).toBe('invalid-response');
   });
 });
 

@@ -1,11 +1,26 @@
 // Typed client for the engine's admin API. Every response is validated against the app/ contract,
 // so a mismatched engine shows up as one clear error instead of undefined fields deep in the UI.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ADMIN_ROUTES,
+  bindingEnvSchema,
+  clientSummarySchema,
   healthResponseSchema,
+  issueTokenResponseSchema,
+  rotateKeysResponseSchema,
+  signingKeyInfoSchema,
+  verifyTokenResponseSchema,
   workspaceResponseSchema,
+  type BindingEnv,
+  type BindingFormat,
+  type ClientSummary,
   type HealthResponse,
+  type IssueTokenRequest,
+  type IssueTokenResponse,
+  type RotateKeysRequest,
+  type SigningKeyInfo,
+  type VerifyTokenRequest,
+  type VerifyTokenResponse,
   type WorkspaceResponse,
 } from '../../app/admin-api.js';
 import { engineStatusSchema, type EngineStatus } from '../../app/events.js';
@@ -17,6 +32,15 @@ type Route = (typeof ADMIN_ROUTES)[keyof typeof ADMIN_ROUTES];
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
 const workspaceEnvelopeSchema = workspaceResponseSchema.extend({ workspace: workspaceSchema });
+const clientListSchema = z.array(clientSummarySchema);
+const signingKeyListSchema = z.array(signingKeyInfoSchema);
+
+interface SendOptions {
+  accept: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  signal?: AbortSignal;
+}
 
 // Resolved at call time so test interceptors that patch globalThis.fetch later still apply.
 const globalFetch: Fetcher = (input, init) => fetch(input, init);
@@ -49,6 +73,47 @@ export class AdminClient {
     return this.#json(ADMIN_ROUTES.replaceWorkspace, workspaceEnvelopeSchema, workspace);
   }
 
+  /** Every binding with its credentials (client secrets included), VCAP_APPLICATION and the CA bundle. */
+  bindings(): Promise<BindingEnv> {
+    return this.#json(ADMIN_ROUTES.bindings, bindingEnvSchema);
+  }
+
+  /** The bindings as the text of one export format, exactly as `btp-emulator vcap --format` prints it. */
+  async exportBindings(format: BindingFormat): Promise<string> {
+    const response = await this.#send(ADMIN_ROUTES.exportBindings, {
+      accept: 'application/json, text/plain',
+      query: { format },
+    });
+    return response.text();
+  }
+
+  /** The OAuth clients tokens can be issued for: one per XSUAA app, plus destination and connectivity. */
+  clients(): Promise<ClientSummary[]> {
+    return this.#json(ADMIN_ROUTES.clients, clientListSchema);
+  }
+
+  /** A 400 names the unknown client or user, or the scopes the client may not have, in `issues`. */
+  issueToken(request: IssueTokenRequest): Promise<IssueTokenResponse> {
+    return this.#json(ADMIN_ROUTES.issueToken, issueTokenResponseSchema, request);
+  }
+
+  /** Decodes and checks any JWT against the issuer's keys; an invalid token is a 200 with `problems`. */
+  verifyToken(request: VerifyTokenRequest): Promise<VerifyTokenResponse> {
+    return this.#json(ADMIN_ROUTES.verifyToken, verifyTokenResponseSchema, request);
+  }
+
+  signingKeys(): Promise<SigningKeyInfo[]> {
+    return this.#json(ADMIN_ROUTES.signingKeys, signingKeyListSchema);
+  }
+
+  /**
+   * Publishes a new signing key, which signs after the JWKS propagation time (at once with
+   * `immediate`); the old key stays published until its tokens have expired. Returns the new key.
+   */
+  rotateSigningKey(request: RotateKeysRequest = {}): Promise<SigningKeyInfo> {
+    return this.#json(ADMIN_ROUTES.rotateKeys, rotateKeysResponseSchema, request);
+  }
+
   /** Opens the Server-Sent Events stream; the caller reads and cancels the body. */
   async openEventStream(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
     const response = await this.#send(ADMIN_ROUTES.events, { signal, accept: 'text/event-stream' });
@@ -66,16 +131,14 @@ export class AdminClient {
     return parsed.data;
   }
 
-  async #send(
-    route: Route,
-    options: { accept: string; body?: unknown; signal?: AbortSignal },
-  ): Promise<Response> {
+  async #send(route: Route, options: SendOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: options.accept };
     if (this.#token) headers.Authorization = `Bearer ${this.#token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await this.#fetch(this.baseUrl + route.path, {
+      const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+      response = await this.#fetch(this.baseUrl + route.path + query, {
         method: route.method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -9,9 +9,11 @@ interface CopyButtonProps {
   value: string;
   /** Accessible name, e.g. "Copy URL of XSUAA". */
   label: string;
+  /** Visible text; without it the button is a bare icon. */
+  text?: string;
 }
 
-export function CopyButton({ value, label }: CopyButtonProps): ReactNode {
+export function CopyButton({ value, label, text }: CopyButtonProps): ReactNode {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -34,12 +36,13 @@ export function CopyButton({ value, label }: CopyButtonProps): ReactNode {
     <span className={`copy copy--${state}`}>
       <button
         type="button"
-        className="icon-button"
+        className={text === undefined ? 'icon-button' : 'button'}
         onClick={() => void copy()}
         aria-label={label}
         title={label}
       >
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
+        {text}
       </button>
       <span className="copy__feedback" role="status">
         {FEEDBACK[state]}

@@ -85,3 +85,73 @@ export function PowerIcon(): ReactNode {
     </Svg>
   );
 }
+
+export function BindingsIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M10 14a4 4 0 0 0 5.66 0l3.17-3.17a4 4 0 0 0-5.66-5.66L11.5 6.83" />
+      <path d="M14 10a4 4 0 0 0-5.66 0l-3.17 3.17a4 4 0 0 0 5.66 5.66l1.67-1.66" />
+    </Svg>
+  );
+}
+
+export function TokensIcon(): ReactNode {
+  return (
+    <Svg>
+      <circle cx="8" cy="15" r="4.5" />
+      <path d="m11.3 11.7 8.2-8.2M16.5 6.5l2.5 2.5M14 9l2 2" />
+    </Svg>
+  );
+}
+
+export function EyeIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12Z" />
+      <circle cx="12" cy="12" r="2.8" />
+    </Svg>
+  );
+}
+
+export function EyeOffIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M9.9 5.7A9.8 9.8 0 0 1 12 5.5c6 0 9.5 6.5 9.5 6.5a16 16 0 0 1-2.6 3.4M6.3 7.4A15.6 15.6 0 0 0 2.5 12s3.5 6.5 9.5 6.5a9.5 9.5 0 0 0 4.6-1.2" />
+      <path d="M9.9 10a2.8 2.8 0 0 0 4 4M3.5 3.5l17 17" />
+    </Svg>
+  );
+}
+
+export function DownloadIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19.5h14" />
+    </Svg>
+  );
+}
+
+export function RotateIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3M19.5 4.5v4h-4" />
+    </Svg>
+  );
+}
+
+export function ShieldCheckIcon(): ReactNode {
+  return (
+    <Svg className="icon icon--lg">
+      <path d="M12 3 5 6v5.5c0 4.3 3 8 7 9.5 4-1.5 7-5.2 7-9.5V6Z" />
+      <path d="m9 12 2.2 2.2L15.5 10" />
+    </Svg>
+  );
+}
+
+export function ShieldAlertIcon(): ReactNode {
+  return (
+    <Svg className="icon icon--lg">
+      <path d="M12 3 5 6v5.5c0 4.3 3 8 7 9.5 4-1.5 7-5.2 7-9.5V6Z" />
+      <path d="M12 8v4.5M12 15.5v.01" />
+    </Svg>
+  );
+}

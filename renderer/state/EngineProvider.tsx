@@ -1,7 +1,9 @@
 // Owns the single event-stream subscription for the whole window and shares its state, so the
-// header indicator and every page see the same engine at the same moment.
+// header indicator and every page see the same engine at the same moment. Pages that keep their own
+// data (bindings, signing keys) listen to the same stream through `subscribe` instead of opening another.
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -10,6 +12,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { EngineEvent } from '../../app/events.js';
 import type { AdminClient } from '../api/client.js';
 import {
   INITIAL_CONNECTION,
@@ -25,7 +28,11 @@ export interface EngineContextValue {
   view: EngineView;
   connection: ConnectionStatus;
   retryNow: () => void;
+  /** Calls `listener` with every validated event (as the view gets them); returns the unsubscribe. */
+  subscribe: (listener: EngineEventListener) => () => void;
 }
+
+export type EngineEventListener = (event: EngineEvent) => void;
 
 const EngineContext = createContext<EngineContextValue | null>(null);
 
@@ -39,10 +46,14 @@ export function EngineProvider({ client, backoff, children }: EngineProviderProp
   const [view, dispatch] = useReducer(reduceEngineEvent, INITIAL_VIEW);
   const [connection, setConnection] = useState<ConnectionStatus>(INITIAL_CONNECTION);
   const subscription = useRef<EventSubscription | null>(null);
+  const listeners = useRef(new Set<EngineEventListener>());
 
   useEffect(() => {
     const sub = subscribeToEvents(client, {
-      onEvent: dispatch,
+      onEvent: (event) => {
+        dispatch(event);
+        for (const listener of [...listeners.current]) listener(event);
+      },
       onStatus: setConnection,
       onInvalidEvent: (data, error) => console.warn(error.message, data, error.cause),
       backoff,
@@ -52,9 +63,16 @@ export function EngineProvider({ client, backoff, children }: EngineProviderProp
     // The backoff policy is fixed for the life of the window; only a new client resubscribes.
   }, [client]);
 
+  const subscribe = useCallback((listener: EngineEventListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+
   const value = useMemo(
-    () => ({ client, view, connection, retryNow: () => subscription.current?.retryNow() }),
-    [client, view, connection],
+    () => ({ client, view, connection, retryNow: () => subscription.current?.retryNow(), subscribe }),
+    [client, view, connection, subscribe],
   );
   return <EngineContext value={value}>{children}</EngineContext>;
 }

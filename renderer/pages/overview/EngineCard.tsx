@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { EngineStatus } from '../../../app/events.js';
 import { useNow } from '../../state/use-now.js';
 import { DetailList, type Detail } from './DetailList.js';
-import { formatSince, formatTimestamp } from './format-time.js';
+import { formatSince, formatTimestamp } from '../../format/time.js';
 
 export function EngineCard({ status }: { status: EngineStatus }): ReactNode {
   const now = useNow(15_000);
