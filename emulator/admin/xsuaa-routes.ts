@@ -6,6 +6,7 @@ import {
   ADMIN_ROUTES,
   exportBindingsQuerySchema,
   issueTokenRequestSchema,
+  rotateKeysRequestSchema,
   verifyTokenRequestSchema,
   type BindingEnv,
   type ClientSummary,
@@ -18,9 +19,6 @@ import {
 import { EmulatorError } from '../../app/errors.js';
 import { toJsonPath } from '../../app/workspace/parse.js';
 import { formatBindings } from '../bindings/formats.js';
-
-/** `immediate`: sign with the new key at once instead of after the JWKS propagation time. */
-const rotateKeysRequestSchema = z.object({ immediate: z.boolean().optional() }).strict();
 
 export interface XsuaaAdminApi {
   bindingEnv(): BindingEnv;

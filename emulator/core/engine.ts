@@ -5,7 +5,7 @@ import type { WorkspaceResponse } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
 import type { EngineEvent, EngineStatus, ServiceId } from '../../app/events.js';
 import { checkWorkspace } from '../../app/workspace/parse.js';
-import type { ServicePorts, Workspace } from '../../app/workspace/schema.js';
+import type { ServicePorts, Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminAuth } from '../admin/auth.js';
 import { defaultUiDir, startAdminServer, type AdminBackend, type AdminServer } from '../admin/server.js';
 import { writeCaBundle, type BindingEnv } from '../bindings/formats.js';
@@ -91,6 +91,7 @@ export class Engine implements AdminBackend {
       tls: this.tls,
       systems: this.systems,
       workspace: () => this.ws,
+      replaceWorkspace: (mutate) => this.mutateWorkspace(mutate),
       port: (id) => this.port(id),
       xsuaa: () => this.xsuaa,
       endpoints: () => this.endpoints(),
@@ -214,6 +215,7 @@ export class Engine implements AdminBackend {
     }
     this.current = {
       workspace: next.workspace,
+      raw: next.raw,
       summary: { ...next.summary, source: this.current.summary.source },
     };
     await this.xsuaaService?.core.refreshClients();
@@ -221,6 +223,18 @@ export class Engine implements AdminBackend {
     for (const { instance } of this.plugins) await instance.workspaceReplaced?.();
     this.bus.emit({ type: 'workspace-replaced', at: now(), workspace: this.current.summary });
     return this.workspace();
+  }
+
+  private writes: Promise<unknown> = Promise.resolve();
+
+  /** A plug-in's change, queued behind earlier ones and applied to the raw workspace (see EngineContext). */
+  mutateWorkspace(mutate: (raw: WorkspaceInput) => WorkspaceInput): Promise<Workspace> {
+    const run = this.writes.then(async () => {
+      await this.replaceWorkspace(mutate(structuredClone(this.current.raw)));
+      return this.ws;
+    });
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   /** Where clients find each service; services not running yet are announced at their configured port. */
@@ -234,7 +248,7 @@ export class Engine implements AdminBackend {
       proxyHost: this.host,
       proxyPort: this.services.list().find((s) => s.id === 'proxy')?.port ?? this.port('proxy'),
       socks5Port: this.services.list().find((s) => s.id === 'socks5')?.port ?? this.port('socks5'),
-      verificationKey: this.xsuaaService?.core.keys.jwks().keys.at(-1)?.value,
+      verificationKey: this.xsuaaService?.core.verificationKey(),
     };
   }
 
@@ -251,7 +265,11 @@ export class Engine implements AdminBackend {
   readonly xsuaaApi: XsuaaAdminApi = {
     bindingEnv: () => this.bindingEnv(),
     clients: () => listClients(this.xsuaa),
-    issueToken: (request) => issueToken(this.xsuaa, this.ws, request),
+    issueToken: async (request) => {
+      const response = await issueToken(this.xsuaa, this.ws, request);
+      this.announceToken(response.claims);
+      return response;
+    },
     verifyToken: (request) => verify(this.xsuaa, request),
     signingKeys: () => signingKeys(this.xsuaa),
     rotateKeys: async (request) => {
@@ -260,6 +278,22 @@ export class Engine implements AdminBackend {
       return key;
     },
   };
+
+  private announceToken(claims: Record<string, unknown>): void {
+    const clientId = String(claims.cid);
+    this.bus.emit({
+      type: 'token-issued',
+      at: now(),
+      grant: String(claims.grant_type),
+      clientId,
+      binding: this.xsuaa.clients().get(clientId)?.binding ?? clientId,
+      user: typeof claims.user_name === 'string' ? claims.user_name : null,
+      scopes: Array.isArray(claims.scope) ? (claims.scope as string[]) : [],
+      jti: String(claims.jti),
+      expiresAt: new Date(Number(claims.exp) * 1000).toISOString(),
+      listener: 'admin',
+    });
+  }
 
   log(level: 'info' | 'warn' | 'error', message: string): void {
     this.bus.emit({ type: 'log', at: now(), level, message });

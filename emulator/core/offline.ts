@@ -51,7 +51,7 @@ export async function openOffline(
     proxyHost: host,
     proxyPort: ports.proxy,
     socks5Port: ports.socks5,
-    verificationKey: core.keys.jwks().keys.at(-1)?.value,
+    verificationKey: core.verificationKey(),
   };
   return { ws, dataDir, tls, core, endpoints };
 }

@@ -3,7 +3,7 @@
 // installs its admin routes before the admin listener starts, then starts, replaces and stops it in order.
 import type { FastifyInstance } from 'fastify';
 import type { ServiceId } from '../../app/events.js';
-import type { Workspace } from '../../app/workspace/schema.js';
+import type { Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import type { BindingEndpoints } from '../bindings/vcap.js';
 import type { TlsMaterial } from '../tls/ca.js';
 import type { XsuaaCore } from '../xsuaa/service.js';
@@ -45,6 +45,12 @@ export interface EngineContext {
   readonly systems: SystemDirectory;
   /** The current workspace; it changes when the admin API replaces it (see PluginInstance.workspaceReplaced). */
   workspace(): Workspace;
+  /**
+   * Changes the workspace like PUT /api/workspace: `mutate` gets a copy as the user wrote it (no
+   * defaults), the result is validated, saved and swapped in, or an EmulatorError leaves all as it was.
+   * Calls run one at a time, so two writes never lose each other's change.
+   */
+  replaceWorkspace(mutate: (raw: WorkspaceInput) => WorkspaceInput): Promise<Workspace>;
   /** The port to listen on for a ServiceId (0 under --ephemeral-ports). */
   port(id: ServiceId): number;
   /** Keys, clients and the issuer: to verify and issue tokens. Available once start() runs. */

@@ -12,6 +12,8 @@ import type { Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 
 export interface LoadedWorkspace {
   workspace: Workspace;
+  /** As the user wrote it (migrated, no defaults filled in): what plug-ins change and the file keeps. */
+  raw: WorkspaceInput;
   summary: WorkspaceSummary;
 }
 
@@ -40,6 +42,7 @@ export function loadWorkspaceObject(input: WorkspaceInput | undefined): LoadedWo
 export function loaded(parsed: ParsedWorkspace, file: string | null): LoadedWorkspace {
   return {
     workspace: parsed.workspace,
+    raw: parsed.raw as WorkspaceInput,
     summary: {
       name: parsed.workspace.name,
       path: file,

@@ -3,6 +3,7 @@
 import type { createPublicKey } from 'node:crypto';
 import { randomUUID, verify as verifySignature } from 'node:crypto';
 import { SignJWT, base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { TokenProblem, VerifyTokenResponse } from '../../app/admin-api.js';
 import type { Workspace, WorkspaceUser } from '../../app/workspace/schema.js';
 import {
   allowedUserScopes,
@@ -146,20 +147,9 @@ export class TokenIssuer {
   }
 }
 
-export type ProblemCode =
-  'malformed' | 'algorithm' | 'unknown_kid' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'audience';
-
-export interface Problem {
-  code: ProblemCode;
-  message: string;
-}
-
-export interface VerifyResult {
-  valid: boolean;
-  header: Record<string, unknown> | null;
-  claims: Record<string, unknown> | null;
-  problems: Problem[];
-}
+/** The result shapes are the admin API's, so the Tokens page shows exactly what the engine decided. */
+export type Problem = TokenProblem;
+export type VerifyResult = VerifyTokenResponse;
 
 export interface VerifyOptions {
   /** Accept only tokens meant for this client (xssec's rule); absent: no audience check. */

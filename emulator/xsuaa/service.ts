@@ -55,6 +55,11 @@ export class XsuaaCore {
     return core;
   }
 
+  /** The binding's `verificationkey`: the key that signs now (a pending key would fail every token). */
+  verificationKey(): string {
+    return this.keys.current().publicKey.export({ format: 'pem', type: 'spki' }).toString();
+  }
+
   /** Clients follow the workspace; new ones get secrets that are saved at once. */
   clients(): ClientRegistry {
     const ws = this.ctx.workspace();

@@ -568,6 +568,16 @@ describe('keys, discovery, userinfo and the TLS listener', () => {
     };
     expect(jwks.keys.map((k) => k.kid)).toEqual([before, rotated.kid]);
     expect(await kidOf()).toBe(before); // still the old key: cached JWKS everywhere stay valid
+    const vcap = handle.bindingEnv().VCAP_SERVICES as Record<
+      string,
+      { credentials: { verificationkey: string } }[]
+    >;
+    const jwksNow = (await (await fetch(`${handle.urls.xsuaa}/token_keys`)).json()) as {
+      keys: { kid: string; value: string }[];
+    };
+    expect(vcap.xsuaa![0]!.credentials.verificationkey).toBe(
+      jwksNow.keys.find((k) => k.kid === before)!.value,
+    ); // the signing key, not the pending one
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.parse(rotated.activatesAt) + 1000);
@@ -625,7 +635,10 @@ describe('token verification explains itself (admin API)', () => {
           body: JSON.stringify(body),
         })
       ).json()) as Record<string, unknown>;
+    const announced: { listener: string; user: string | null }[] = [];
+    handle.on('token-issued', (e) => announced.push({ listener: e.listener, user: e.user }));
     const good = (await call('/api/tokens', { client: 'demo-uaa', user: 'alice' })).access_token as string;
+    expect(announced).toEqual([{ listener: 'admin', user: 'alice' }]);
     const expired = (await call('/api/tokens', { client: 'demo-uaa', expiresIn: -3600 }))
       .access_token as string;
     const codes = async (t: string, audience?: string) =>
