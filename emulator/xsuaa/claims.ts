@@ -1,9 +1,10 @@
-// XSUAA token claims, built from the workspace the way BTP's XSUAA builds them (sap-contract.md §2):
-// user scopes come from role collections → role templates → `<xsappname>.<scope>`; clients get
-// `authorities`. Defaults avoid the subdomain and issuer traps of §7.
+// XSUAA token claims, built from the workspace the way BTP's XSUAA builds them (sap-contract.md §2).
+// Which scopes go in is decided by app/xsuaa/scopes.ts. Defaults avoid the subdomain and issuer traps of §7.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Workspace, WorkspaceUser } from '../../app/workspace/schema.js';
 import type { OAuthClient } from './clients.js';
+
+export { allowedUserScopes, clientScopes, userScopes } from '../../app/xsuaa/scopes.js';
 
 export type UserGrant =
   | 'password'
@@ -18,31 +19,6 @@ export type Claims = Record<string, unknown> & { exp: number; iat: number; jti: 
 export function userId(ws: Workspace, user: WorkspaceUser): string {
   const h = createHash('sha256').update(`${ws.subaccount.id}:${user.origin}:${user.name}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Every scope the user has through role collections, as `<app xsappname>!t1.<scope>`. */
-export function userScopes(ws: Workspace, user: WorkspaceUser): string[] {
-  const scopes = new Set<string>();
-  for (const rcName of user.roleCollections) {
-    const rc = ws.xsuaa.roleCollections.find((c) => c.name === rcName);
-    for (const role of rc?.roles ?? []) {
-      const app = ws.xsuaa.apps.find((a) => a.name === role.app);
-      const template = app?.roleTemplates.find((t) => t.name === role.roleTemplate);
-      for (const scope of template?.scopes ?? []) scopes.add(`${app!.xsappname}!t1.${scope}`);
-    }
-  }
-  return [...scopes];
-}
-
-/** What a client may put in a user token: openid, uaa.user, and the user's scopes of the client's own app. */
-export function allowedUserScopes(ws: Workspace, client: OAuthClient, user: WorkspaceUser): string[] {
-  const own = userScopes(ws, user).filter((s) => s.startsWith(`${client.xsappname}.`));
-  return ['openid', 'uaa.user', ...own];
-}
-
-export function clientScopes(ws: Workspace, client: OAuthClient): string[] {
-  const app = client.appName ? ws.xsuaa.apps.find((a) => a.name === client.appName) : undefined;
-  return ['uaa.resource', ...(app?.authorities ?? []).map((a) => `${client.xsappname}.${a}`)];
 }
 
 /** `aud` as XSUAA fills it: the scope prefixes (xsappnames) plus the client id. */
