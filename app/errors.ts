@@ -72,6 +72,21 @@ export const ERROR_CATALOG = {
     summary: 'The token request names an unknown client, user or scope.',
     hint: 'btp-emulator vcap lists the bindings and their client ids; users, role collections and scopes are in the xsuaa section of the workspace.',
   },
+  EMU_ERR_DESTINATION_INVALID: {
+    status: 400,
+    summary: 'A destination has a missing or wrong property.',
+    hint: 'Each issue names the property and what it needs; the rules per type and authentication are in emulator/destination/README.md.',
+  },
+  EMU_ERR_DESTINATION_UNKNOWN: {
+    status: 404,
+    summary: 'No destination of that name at that level.',
+    hint: 'List the destinations (GET /api/destinations) and check the level: subaccount or instance.',
+  },
+  EMU_ERR_DESTINATION_EXISTS: {
+    status: 409,
+    summary: 'A destination of that name already exists at that level.',
+    hint: 'Choose another name, or edit the existing destination.',
+  },
   EMU_ERR_INTERNAL: {
     status: 500,
     summary: 'An unexpected internal error.',

@@ -1,5 +1,6 @@
 // The engine's service plug-ins, started in this order after XSUAA and stopped in reverse.
 // Simulated systems come before the proxy, which resolves `system:<id>` through them.
 import type { ServicePlugin } from './core/plugin.js';
+import { destinationPlugin } from './destination/plugin.js';
 
-export const PLUGINS: readonly ServicePlugin[] = [];
+export const PLUGINS: readonly ServicePlugin[] = [destinationPlugin];

@@ -3,6 +3,8 @@
 import type { ComponentType, ReactNode } from 'react';
 import { BindingsIcon, OverviewIcon, TokensIcon } from './components/icons.js';
 import { BindingsPage } from './pages/bindings/BindingsPage.js';
+import { DestinationsIcon } from './pages/destinations/DestinationsIcon.js';
+import { DestinationsPage } from './pages/destinations/DestinationsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
 import { TokensPage } from './pages/tokens/TokensPage.js';
 
@@ -18,6 +20,7 @@ export const ROUTES: readonly AppRoute[] = [
   { id: 'overview', label: 'Overview', Icon: OverviewIcon, Page: OverviewPage },
   { id: 'bindings', label: 'Bindings', Icon: BindingsIcon, Page: BindingsPage },
   { id: 'tokens', label: 'Tokens', Icon: TokensIcon, Page: TokensPage },
+  { id: 'destinations', label: 'Destinations', Icon: DestinationsIcon, Page: DestinationsPage },
 ];
 
 const DEFAULT_ROUTE = ROUTES[0] as AppRoute;

@@ -2,14 +2,9 @@
 // This zod schema is the single source of truth: the TypeScript types, the JSON Schema for editors
 // (app/workspace/workspace.schema.json) and every validation at a boundary come from it.
 import { z } from 'zod';
-import type {
-  locationSchema,
-  resourceSchema,
-  systemMappingSchema} from '../connectivity/workspace.js';
-import {
-  cloudConnectorSchema
-} from '../connectivity/workspace.js';
-import type { destinationSchema} from '../destination/workspace.js';
+import type { locationSchema, resourceSchema, systemMappingSchema } from '../connectivity/workspace.js';
+import { cloudConnectorSchema } from '../connectivity/workspace.js';
+import type { destinationSchema } from '../destination/workspace.js';
 import { destinationsSchema } from '../destination/workspace.js';
 import { systemSchema } from '../systems/workspace.js';
 import { hostName, name, port } from './primitives.js';

@@ -1,7 +1,7 @@
 // Admin routes for bindings and tokens. They hand out secrets (client secrets, tokens) and so sit
 // behind the same guards as every /api route (auth.ts); nothing here is logged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ADMIN_ROUTES,
   exportBindingsQuerySchema,

@@ -39,6 +39,11 @@ const guid = (seed: string): string => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
+/** The destination service instance's id: `instanceid` in the binding, `owner.InstanceId` of its destinations. */
+export function destinationInstanceId(ws: Workspace): string {
+  return guid(`${ws.subaccount.id}:destination-instance`);
+}
+
 function oauthCredentials(ws: Workspace, client: OAuthClient, e: BindingEndpoints): Record<string, unknown> {
   return {
     clientid: client.clientId,
@@ -95,7 +100,7 @@ export function buildVcapServices(ws: Workspace, clients: ClientRegistry, e: Bin
       binding('destination', destination.binding, 'lite', ['destination', 'conn', 'connsvc'], {
         ...oauthCredentials(ws, destination, e),
         uri: e.destinationUri,
-        instanceid: guid(`${ws.subaccount.id}:destination-instance`),
+        instanceid: destinationInstanceId(ws),
       }),
     ];
   }
@@ -146,22 +151,25 @@ export function buildVcapApplication(ws: Workspace, e: BindingEndpoints): Record
 }
 
 /**
- * The approuter's `destinations` environment format. Only subaccount destinations of type HTTP; an
- * OnPremise one carries the proxy, but SAP Cloud SDK apps should use the destination service instead
- * (the SDK gives env destinations no proxy, sap-contract §1).
+ * The approuter's `destinations` environment format: only the fields of its schema
+ * (lib/configuration/schemas/environment-destinations-schema.json, `additionalProperties: false`), so no
+ * credentials: an env destination cannot carry them, and any extra field stops the approuter at start.
+ * Only HTTP destinations of the subaccount, Internet or OnPremise (with the proxy). Destinations that
+ * need credentials work through the Destination service, which the approuter also reads (sap-contract §1).
  */
 export function approuterDestinations(ws: Workspace, e: BindingEndpoints): Record<string, unknown>[] {
   return ws.destinations.subaccount
-    .filter((d) => d.Type === 'HTTP' && d.URL)
-    .map((d) => ({
-      name: d.Name,
-      url: d.URL,
-      forwardAuthToken: d.forwardAuthToken === 'true' || d.Authentication === 'NoAuthentication',
-      ...(d.ProxyType === 'OnPremise'
-        ? { proxyType: 'OnPremise', proxyHost: e.proxyHost, proxyPort: e.proxyPort }
-        : {}),
-      ...(d.Authentication === 'BasicAuthentication' && typeof d.User === 'string'
-        ? { authentication: 'BasicAuthentication', user: d.User, password: d.Password }
-        : {}),
-    }));
+    .filter((d) => d.Type === 'HTTP' && d.URL && d.ProxyType !== 'PrivateLink')
+    .map((d) => {
+      const timeout = Number(d['HTML5.Timeout']);
+      return {
+        name: d.Name,
+        url: d.URL,
+        forwardAuthToken: d['HTML5.ForwardAuthToken'] === 'true' || d.forwardAuthToken === 'true',
+        ...(Number.isInteger(timeout) && timeout > 0 ? { timeout } : {}),
+        ...(d.ProxyType === 'OnPremise'
+          ? { proxyType: 'OnPremise', proxyHost: e.proxyHost, proxyPort: e.proxyPort }
+          : {}),
+      };
+    });
 }

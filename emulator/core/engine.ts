@@ -91,6 +91,7 @@ export class Engine implements AdminBackend {
       tls: this.tls,
       systems: this.systems,
       workspace: () => this.ws,
+      workspacePath: () => this.current.summary.path,
       replaceWorkspace: (mutate) => this.mutateWorkspace(mutate),
       port: (id) => this.port(id),
       xsuaa: () => this.xsuaa,

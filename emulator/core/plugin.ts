@@ -45,6 +45,8 @@ export interface EngineContext {
   readonly systems: SystemDirectory;
   /** The current workspace; it changes when the admin API replaces it (see PluginInstance.workspaceReplaced). */
   workspace(): Workspace;
+  /** Absolute path of the workspace file (relative paths in it resolve from its folder), or null for the demo. */
+  workspacePath(): string | null;
   /**
    * Changes the workspace like PUT /api/workspace: `mutate` gets a copy as the user wrote it (no
    * defaults), the result is validated, saved and swapped in, or an EmulatorError leaves all as it was.

@@ -23,12 +23,22 @@ import {
   type VerifyTokenResponse,
   type WorkspaceResponse,
 } from '../../app/admin-api.js';
+import {
+  checkResultSchema,
+  DESTINATION_ROUTES,
+  destinationListSchema,
+  destinationPath,
+  type CheckResult,
+  type DestinationLevel,
+  type DestinationList,
+} from '../../app/destination/api.js';
 import { engineStatusSchema, type EngineStatus } from '../../app/events.js';
 import { workspaceSchema, type WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminApiError, errorFromResponse, invalidResponseError, networkError } from './admin-error.js';
 import type { AdminConnection } from './desktop-bridge.js';
 
-type Route = (typeof ADMIN_ROUTES)[keyof typeof ADMIN_ROUTES];
+/** A route of the contract, with any `:param` already filled in. */
+type Route = { readonly method: string; readonly path: string };
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
 const workspaceEnvelopeSchema = workspaceResponseSchema.extend({ workspace: workspaceSchema });
@@ -112,6 +122,32 @@ export class AdminClient {
    */
   rotateSigningKey(request: RotateKeysRequest = {}): Promise<SigningKeyInfo> {
     return this.#json(ADMIN_ROUTES.rotateKeys, rotateKeysResponseSchema, request);
+  }
+
+  /** Destinations of both levels (with their secrets), certificate names and the service URL. */
+  destinations(): Promise<DestinationList> {
+    return this.#json(DESTINATION_ROUTES.list, destinationListSchema);
+  }
+
+  /** Creates, updates or renames (a different Name in the body); a 400 names each wrong property in `issues`. */
+  saveDestination(
+    level: DestinationLevel,
+    name: string,
+    destination: Record<string, string>,
+  ): Promise<DestinationList> {
+    const path = destinationPath(DESTINATION_ROUTES.save, level, name);
+    return this.#json({ method: 'PUT', path }, destinationListSchema, destination);
+  }
+
+  deleteDestination(level: DestinationLevel, name: string): Promise<DestinationList> {
+    const path = destinationPath(DESTINATION_ROUTES.remove, level, name);
+    return this.#json({ method: 'DELETE', path }, destinationListSchema);
+  }
+
+  /** "Check connection" through the emulated path; a failed check is a 200 with outcome `failed`. */
+  checkDestination(level: DestinationLevel, name: string): Promise<CheckResult> {
+    const path = destinationPath(DESTINATION_ROUTES.check, level, name);
+    return this.#json({ method: 'POST', path }, checkResultSchema);
   }
 
   /** Opens the Server-Sent Events stream; the caller reads and cancels the body. */
