@@ -8,6 +8,7 @@ import type { HarEntry } from './har.js';
 import { HarSessionWriter, readHar } from './har-writer.js';
 import { ReplayIndex } from './matcher.js';
 import { REDACTED, Redactor } from './redact.js';
+import { Replayer } from './replayer.js';
 import { normalizePath, shapeKey, shapeOf } from './request-shape.js';
 
 function entry(url: string, extra: Partial<HarEntry['request']> = {}, responseText = '{"d":{}}'): HarEntry {
@@ -267,5 +268,96 @@ describe('replay index', () => {
     expect('miss' in body && body.miss.candidates[0]?.differences).toEqual([
       { what: 'body', detail: 'body differs at $.Name: "y" vs recorded "x"' },
     ]);
+  });
+});
+
+describe('replayer', () => {
+  const recorded = (
+    method: string,
+    url: string,
+    status: number,
+    text: string,
+    extra: Partial<HarEntry['request']> = {},
+  ): HarEntry => {
+    const e = entry(`http://s4.virtual:44300${url}`, { method, ...extra }, text);
+    return {
+      ...e,
+      response: {
+        ...e.response,
+        status,
+        headers: [
+          { name: 'x-csrf-token', value: REDACTED },
+          { name: 'Content-Type', value: 'application/json' },
+          { name: 'Content-Length', value: '99' },
+        ],
+      },
+    };
+  };
+  const json = { 'content-type': 'application/json' };
+
+  it('replays CSRF as a protocol: fresh tokens on fetch, 403 Required without one, the recorded answer with one', () => {
+    const replayer = new Replayer([
+      recorded('GET', '/sap/opu/odata/sap/API_BP/A_BP', 200, '{"d":{"results":[]}}'),
+      recorded('POST', '/sap/opu/odata/sap/API_BP/A_BP', 201, '{"d":{"BP":"1"}}', {
+        postData: { mimeType: 'application/json', text: '{"Name":"x"}' },
+      }),
+    ]);
+    const fetched = replayer.respond({
+      method: 'GET',
+      url: '/sap/opu/odata/sap/API_BP/A_BP',
+      headers: { 'X-CSRF-Token': 'Fetch' },
+      body: '',
+    });
+    expect(fetched.kind).toBe('hit');
+    const token = fetched.response.headers.find(([n]) => n === 'x-csrf-token')?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9+/=]{24}$/);
+    expect(fetched.response.headers.map(([n]) => n.toLowerCase())).not.toContain('content-length'); // recomputed by the server
+    const post = { method: 'POST', url: '/sap/opu/odata/sap/API_BP/A_BP', body: '{ "Name": "x" }' };
+    const refused = replayer.respond({ ...post, headers: json });
+    expect(refused.response.status).toBe(403);
+    expect(refused.response.headers).toContainEqual(['x-csrf-token', 'Required']);
+    const wrongToken = replayer.respond({ ...post, headers: { ...json, 'x-csrf-token': 'forged' } });
+    expect(wrongToken.response.status).toBe(403);
+    const created = replayer.respond({ ...post, headers: { ...json, 'x-csrf-token': token! } });
+    expect([created.kind, created.response.status, created.response.body.toString()]).toEqual([
+      'hit',
+      201,
+      '{"d":{"BP":"1"}}',
+    ]);
+    const head = replayer.respond({
+      method: 'HEAD',
+      url: '/sap/opu/odata/sap/API_BP/',
+      headers: { 'x-csrf-token': 'Fetch' },
+      body: '',
+    });
+    expect(head.kind).toBe('token');
+  });
+
+  it('answers a strict miss with an OData error naming the request and the nearest recordings', () => {
+    const replayer = new Replayer([recorded('GET', "/sap/opu/odata/sap/API_BP/A_BP('1')", 200, '{}')]);
+    const result = replayer.respond({
+      method: 'GET',
+      url: "/sap/opu/odata/sap/API_BP/A_BP('2')",
+      headers: {},
+      body: '',
+    });
+    expect(result.kind).toBe('miss');
+    expect(result.response.status).toBe(404);
+    const body = JSON.parse(result.response.body.toString()) as {
+      error: {
+        code: string;
+        message: { value: string };
+        innererror: { errordetails: { message: string }[] };
+      };
+    };
+    expect(body.error.code).toBe('BTP_EMULATOR/REPLAY_MISS');
+    expect(body.error.message.value).toContain("GET /sap/opu/odata/sap/API_BP/A_BP('2')");
+    expect(body.error.innererror.errordetails[0]?.message).toBe(
+      "GET /sap/opu/odata/sap/API_BP/A_BP('1'): path /sap/opu/odata/sap/API_BP/A_BP('2'), recorded /sap/opu/odata/sap/API_BP/A_BP('1')",
+    );
+    const v4 = replayer.respond({ method: 'GET', url: '/x', headers: { 'OData-Version': '4.0' }, body: '' });
+    expect(JSON.parse(v4.response.body.toString())).toMatchObject({
+      error: { code: 'BTP_EMULATOR/REPLAY_MISS', details: expect.any(Array) as unknown },
+    });
   });
 });
