@@ -161,3 +161,62 @@ describe('UI serving', () => {
     expect(await missing.text()).toContain('EMU_ERR_UI_NOT_BUILT');
   });
 });
+
+describe('admin API workspace replacement under load', () => {
+  it('applies overlapping replacements one at a time, in order, and stays responsive', async () => {
+    const handle = await engine();
+    const order: string[] = [];
+    handle.on('workspace-replaced', (e) => order.push(e.workspace.name));
+    const names = Array.from({ length: 8 }, (_, i) => `Name ${i}`);
+    const responses = await Promise.all(
+      names.map((name) =>
+        fetch(`${adminUrl(handle)}/api/workspace`, {
+          method: 'PUT',
+          headers: { ...bearer(handle), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...DEMO_WORKSPACE, name }),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(names.map(() => 200));
+    expect(order).toHaveLength(names.length);
+    expect(handle.status().workspace.name).toBe(order.at(-1));
+    expect((await fetch(`${adminUrl(handle)}/api/health`, { headers: bearer(handle) })).status).toBe(200);
+  });
+
+  it('queues plug-in writes behind admin replacements, so neither undoes the other', async () => {
+    const handle = await engine();
+    const headers = { ...bearer(handle), 'Content-Type': 'application/json' };
+    for (let round = 0; round < 5; round++) {
+      const name = `Renamed ${round}`;
+      const destination = {
+        Name: `NEW_${round}`,
+        Type: 'HTTP',
+        URL: 'http://example.invalid',
+        ProxyType: 'Internet',
+        Authentication: 'NoAuthentication',
+      };
+      const current = (await (await fetch(`${adminUrl(handle)}/api/workspace`, { headers })).json()) as {
+        workspace: object;
+      };
+      const [put, save] = await Promise.all([
+        fetch(`${adminUrl(handle)}/api/workspace`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ ...current.workspace, name }),
+        }),
+        fetch(`${adminUrl(handle)}/api/destinations/subaccount/NEW_${round}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify(destination),
+        }),
+      ]);
+      expect([put.status, save.status]).toEqual([200, 200]);
+      const final = (await (
+        await fetch(`${adminUrl(handle)}/api/workspace`, { headers })
+      ).json()) as WorkspaceResponse;
+      // In either order the rename survives (PUT replaces everything); unqueued, the plug-in's write
+      // started from the workspace before the rename and silently undid it.
+      expect(final.workspace.name).toBe(name);
+    }
+  });
+});

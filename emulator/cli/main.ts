@@ -193,14 +193,16 @@ async function runStart(flags: StartFlags): Promise<number> {
     dataDir: handle.dataDir,
     pid: process.pid,
   };
+  let flushEvents = (): void => undefined;
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(ready)}\n`);
-    printJsonEvents(handle);
+    flushEvents = printJsonEvents(handle);
   } else {
     printHuman(handle, ready);
   }
   const reason = await signalled;
   await handle.stop();
+  flushEvents();
   if (flags.json) process.stdout.write(`${JSON.stringify({ event: 'stopped', reason })}\n`);
   else process.stderr.write(`btp-emulator stopped (${reason}).\n`);
   return EXIT.ok;

@@ -3,12 +3,33 @@ import type { ReadyLine } from '../../app/admin-api.js';
 import type { EngineEvent } from '../../app/events.js';
 import type { EmulatorHandle } from '../types.js';
 
-/** `{"event":"<type>", ...}` per engine event, after the ready line. */
-export function printJsonEvents(handle: EmulatorHandle): void {
+/**
+ * `{"event":"<type>", ...}` per engine event, after the ready line. Lines are gathered and written once
+ * per event-loop turn: stdout to a pipe is synchronous on Linux, and a write per proxied request made
+ * the CLI's own output the bottleneck under load. Returns a flush for the final line.
+ */
+export function printJsonEvents(
+  handle: EmulatorHandle,
+  write = (text: string) => process.stdout.write(text),
+): () => void {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    write(text);
+  };
   handle.onAny((event: EngineEvent) => {
     const { type, ...rest } = event;
-    process.stdout.write(`${JSON.stringify({ event: type, ...rest })}\n`);
+    pending.push(`${JSON.stringify({ event: type, ...rest })}\n`);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
   });
+  return flush;
 }
 
 export function printHuman(handle: EmulatorHandle, ready: ReadyLine): void {

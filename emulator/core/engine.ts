@@ -205,8 +205,17 @@ export class Engine implements AdminBackend {
     };
   }
 
+  /**
+   * PUT /api/workspace. Every replacement, from the admin API or a plug-in, runs through one queue:
+   * overlapping ones (a UI sending several saves back to back) once left plug-ins restarting against
+   * each other and the engine unresponsive.
+   */
+  replaceWorkspace(body: unknown): Promise<WorkspaceResponse> {
+    return this.enqueue(() => this.applyWorkspace(body));
+  }
+
   /** Validate, then save, then swap: a failure at any step leaves the running workspace untouched. */
-  async replaceWorkspace(body: unknown): Promise<WorkspaceResponse> {
+  private async applyWorkspace(body: unknown): Promise<WorkspaceResponse> {
     const file = this.current.summary.path;
     const parsed = checkWorkspace(body, file === null ? {} : { file });
     if (file !== null) await saveWorkspaceFile(file, parsed.raw);
@@ -228,14 +237,18 @@ export class Engine implements AdminBackend {
 
   private writes: Promise<unknown> = Promise.resolve();
 
-  /** A plug-in's change, queued behind earlier ones and applied to the raw workspace (see EngineContext). */
-  mutateWorkspace(mutate: (raw: WorkspaceInput) => WorkspaceInput): Promise<Workspace> {
-    const run = this.writes.then(async () => {
-      await this.replaceWorkspace(mutate(structuredClone(this.current.raw)));
-      return this.ws;
-    });
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(task);
     this.writes = run.catch(() => undefined);
     return run;
+  }
+
+  /** A plug-in's change, queued behind earlier ones and applied to the raw workspace (see EngineContext). */
+  mutateWorkspace(mutate: (raw: WorkspaceInput) => WorkspaceInput): Promise<Workspace> {
+    return this.enqueue(async () => {
+      await this.applyWorkspace(mutate(structuredClone(this.current.raw)));
+      return this.ws;
+    });
   }
 
   /** Where clients find each service; services not running yet are announced at their configured port. */
