@@ -10,7 +10,7 @@ import type { EmulatorHandle } from '../types.js';
  */
 export function printJsonEvents(
   handle: EmulatorHandle,
-  write = (text: string) => process.stdout.write(text),
+  write: (text: string) => unknown = (text) => process.stdout.write(text),
 ): () => void {
   let pending: string[] = [];
   let scheduled = false;
