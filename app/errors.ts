@@ -87,6 +87,46 @@ export const ERROR_CATALOG = {
     summary: 'A destination of that name already exists at that level.',
     hint: 'Choose another name, or edit the existing destination.',
   },
+  EMU_ERR_PROXY_BAD_REQUEST: {
+    status: 400,
+    summary: 'The connectivity proxy got a request it cannot parse or must refuse as malformed.',
+    hint: 'Send absolute-form http://<virtual host>:<port>/path requests; do not combine SAP-Connectivity-Authentication with Authorization.',
+  },
+  EMU_ERR_PROXY_METHOD: {
+    status: 405,
+    summary: 'The connectivity proxy does not tunnel CONNECT or proxy https:// URLs.',
+    hint: 'Use an http:// destination URL; the Cloud Connector mapping chooses HTTPS to the backend.',
+  },
+  EMU_ERR_PROXY_AUTH: {
+    status: 407,
+    summary: 'The connectivity proxy needs a valid token of the connectivity binding.',
+    hint: 'Send Proxy-Authorization: Bearer <client_credentials token of the connectivity binding> (or a jwt-bearer exchanged user token), not expired, from this emulator.',
+  },
+  EMU_ERR_PROXY_DENIED: {
+    status: 403,
+    summary: 'No system mapping or resource of the Cloud Connector allows the request.',
+    hint: 'Open the Cloud Connector page and use Check a URL: it names the mapping and resource that decided; add or enable one.',
+  },
+  EMU_ERR_PROXY_HEADERS_TOO_LARGE: {
+    status: 431,
+    summary: 'The request line or headers are over 8192 bytes.',
+    hint: 'Shorten the URL or headers (large cookies or tokens in headers are the usual cause).',
+  },
+  EMU_ERR_PROXY_LOCATION: {
+    status: 503,
+    summary: 'No connected Cloud Connector for the location id.',
+    hint: 'Add the location on the Cloud Connector page or connect it; SAP-Connectivity-SCC-Location_ID must match its id exactly.',
+  },
+  EMU_ERR_PROXY_BACKEND: {
+    status: 502,
+    summary: 'The backend behind the system mapping is not reachable.',
+    hint: 'Start the backend, or fix the internal host and port of the mapping; for HTTPS check its certificate or set backendTrust.',
+  },
+  EMU_ERR_PROXY_TIMEOUT: {
+    status: 504,
+    summary: 'The backend did not accept the connection or answer in time.',
+    hint: 'Check the backend, or raise cloudConnector.proxy timeouts in the workspace.',
+  },
   EMU_ERR_INTERNAL: {
     status: 500,
     summary: 'An unexpected internal error.',
@@ -96,6 +136,11 @@ export const ERROR_CATALOG = {
     status: 400,
     summary: 'The command line is not valid.',
     hint: 'Run btp-emulator --help.',
+  },
+  EMU_ERR_SYSTEM_NOT_FOUND: {
+    status: 404,
+    summary: 'No running simulated system, service or entity set has that name.',
+    hint: 'GET /api/systems lists the running systems and their services; a system that failed to start shows its error there.',
   },
 } as const satisfies Record<string, { status: number; summary: string; hint: string }>;
 

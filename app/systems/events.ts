@@ -1,3 +1,31 @@
 // Engine events of the systems area. Each is a z.object with a literal `type`; app/events.ts joins every
 // area's list into the one engine event union.
-export const systemsEventSchemas = [] as const;
+import { z } from 'zod';
+
+const at = z.string();
+
+export const systemsEventSchemas = [
+  z.object({
+    type: z.literal('odata-request'),
+    at,
+    system: z.string(),
+    /** Service name, or null for REST (MSW) endpoints and unmatched paths. */
+    service: z.string().nullable(),
+    method: z.string(),
+    /** Path and query as requested (no credentials: those travel in headers). */
+    url: z.string(),
+    status: z.number().int(),
+    durationMs: z.number(),
+    client: z.string().nullable(),
+    user: z.string().nullable(),
+    /** Set when an injected fault or latency shaped the response. */
+    fault: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('system-data-reset'),
+    at,
+    system: z.string(),
+    service: z.string(),
+    client: z.string().nullable(),
+  }),
+] as const;

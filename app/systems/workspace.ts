@@ -2,19 +2,91 @@
 import { z } from 'zod';
 import { name, port } from '../workspace/primitives.js';
 
+const milliseconds = z.number().int().min(0).max(600_000);
+
+export const latencySchema = z
+  .discriminatedUnion('distribution', [
+    z.object({ distribution: z.literal('fixed'), ms: milliseconds }),
+    z.object({ distribution: z.literal('uniform'), minMs: milliseconds, maxMs: milliseconds }),
+    z.object({ distribution: z.literal('normal'), meanMs: milliseconds, stdDevMs: milliseconds }),
+  ])
+  .refine((l) => l.distribution !== 'uniform' || l.minMs <= l.maxMs, {
+    message: 'minMs must not be greater than maxMs',
+  })
+  .describe('Added response time: fixed, uniform between minMs and maxMs, or normal around meanMs.');
+
+export const faultSchema = z
+  .object({
+    kind: z
+      .enum(['error', 'no-work-process', 'csrf-expired', 'locked'])
+      .describe(
+        'error: an SAP error body with status/code/message; no-work-process: 503 from the ICM; csrf-expired: 403 x-csrf-token: Required; locked: the entity is locked by another user.',
+      ),
+    status: z.number().int().min(400).max(599).default(500),
+    code: z.string().default('/IWBEP/CM_MGW_RT/000'),
+    message: z.string().default('Simulated error'),
+    rate: z.number().min(0).max(1).optional().describe('Share of matching requests that fail (0..1).'),
+    sequence: z
+      .array(z.number().int().min(1))
+      .optional()
+      .describe('Scripted: the 1-based numbers of the matching requests that fail, e.g. [2, 3].'),
+    methods: z.array(z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'MERGE', 'DELETE'])).optional(),
+    entitySet: z.string().optional().describe('Only requests to this entity set (service-level faults).'),
+  })
+  .refine((f) => f.rate !== undefined || f.sequence !== undefined, {
+    message: 'a fault needs rate (0..1) or sequence (request numbers)',
+  });
+
 export const odataServiceSchema = z.object({
   name,
   odataVersion: z.enum(['v2', 'v4']),
-  path: z.string().startsWith('/').optional().describe('Defaults to /sap/opu/odata/sap/<name>/ (V2).'),
+  path: z
+    .string()
+    .startsWith('/')
+    .endsWith('/', 'the service path ends with /')
+    .optional()
+    .describe(
+      'Defaults to /sap/opu/odata/sap/<name>/ (V2) or /sap/opu/odata4/sap/<name>/srvd/sap/<name>/0001/ (V4).',
+    ),
   metadata: z.string().min(1).describe('EDMX file (relative to the workspace file) or builtin:<name>.'),
   data: z
     .object({
-      files: z.record(z.string(), z.string()).default({}),
+      files: z
+        .record(z.string(), z.string())
+        .default({})
+        .describe(
+          'Entity set → JSON file (array, {"d":{"results":[…]}} or {"value":[…]}), relative to the workspace file.',
+        ),
       generate: z
-        .object({ seed: z.number().int().default(1), rows: z.number().int().min(0).default(20) })
-        .optional(),
+        .object({
+          seed: z.number().int().default(1),
+          rows: z.number().int().min(0).max(1_000_000).default(20),
+          sets: z.record(z.string(), z.number().int().min(0).max(1_000_000)).optional(),
+        })
+        .optional()
+        .describe('Deterministic rows generated from the metadata, added after the rows of files.'),
     })
     .prefault({}),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Server-driven paging: at most this many entities per response, with __next / @odata.nextLink.',
+    ),
+  functions: z
+    .record(z.string(), z.object({ result: z.unknown() }))
+    .default({})
+    .describe(
+      'Configured results of function imports / actions by name (otherwise generated from the return type).',
+    ),
+  hooks: z
+    .string()
+    .optional()
+    .describe('A .js/.mjs/.ts module with custom logic (see emulator/systems/README.md).'),
+  latency: latencySchema.optional(),
+  faults: z.array(faultSchema).default([]),
 });
 
 export const systemSchema = z.object({
@@ -25,4 +97,17 @@ export const systemSchema = z.object({
   users: z.array(z.object({ name: z.string().min(1), password: z.string().min(1) })).default([]),
   clients: z.array(z.string().regex(/^\d{3}$/, 'sap-client is three digits')).default(['100']),
   services: z.array(odataServiceSchema).default([]),
+  rest: z
+    .string()
+    .optional()
+    .describe(
+      'A module exporting MSW request handlers (default export or `handlers`) for non-OData endpoints.',
+    ),
+  latency: latencySchema.optional(),
+  faults: z.array(faultSchema).default([]),
 });
+
+export type LatencyConfig = z.infer<typeof latencySchema>;
+export type FaultConfig = z.infer<typeof faultSchema>;
+export type ODataServiceConfig = z.infer<typeof odataServiceSchema>;
+export type SystemConfig = z.infer<typeof systemSchema>;

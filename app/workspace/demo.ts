@@ -62,7 +62,10 @@ export const DEMO_WORKSPACE: WorkspaceInput = {
             internalHost: 'system:S4D',
             protocol: 'HTTP',
             principalType: 'X509',
-            resources: [{ path: '/sap/opu/odata/', mode: 'prefix' }],
+            resources: [
+              { path: '/sap/opu/odata/', mode: 'prefix' },
+              { path: '/sap/opu/odata4/', mode: 'prefix' },
+            ],
           },
         ],
       },

@@ -1,0 +1,140 @@
+// The checks before a request may be forwarded, in the proxy's order: request form → proxy token →
+// propagated user → location → system mapping → resource. Synchronous and cache-backed, so the
+// hot path does no I/O; the first failing check decides, with its status and reason.
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  AccessRules,
+  deny,
+  type CompiledLocation,
+  type CompiledMapping,
+  type Denial,
+} from './access-rules.js';
+import {
+  bearerToken,
+  tokenFromProxyAuthorization,
+  type TokenCache,
+  type UserPrincipal,
+} from './credentials.js';
+import { parseProxyTarget, type ProxyTarget } from './target.js';
+
+export const LOCATION_HEADER = 'sap-connectivity-scc-location_id';
+export const PP_HEADER = 'sap-connectivity-authentication';
+
+export interface AdmissionContext {
+  rules(): AccessRules;
+  proxyTokens: TokenCache;
+  userTokens: TokenCache;
+}
+
+export interface Admitted {
+  ok: true;
+  target: ProxyTarget;
+  location: CompiledLocation;
+  mapping: CompiledMapping;
+  decisionReason: { mapping: string; resource: string | null; reason: string };
+  client: string | null;
+  user: UserPrincipal | null;
+}
+
+export interface Identity {
+  locationId: string | null;
+  client: string | null;
+  user: UserPrincipal | null;
+}
+
+export type Admission = Admitted | (Denial & Partial<Identity>);
+
+export function admit(
+  ctx: AdmissionContext,
+  url: string,
+  headers: IncomingHttpHeaders,
+  upgrade = false,
+): Admission {
+  const parsed = parseProxyTarget(url);
+  if (!parsed.ok) return deny(parsed.kind === 'https' ? 405 : 400, 'request', parsed.reason);
+  const locationHeader = headers[LOCATION_HEADER];
+  const locationId = typeof locationHeader === 'string' && locationHeader !== '' ? locationHeader : null;
+  const token = tokenFromProxyAuthorization(headers['proxy-authorization']);
+  if (token === undefined)
+    return {
+      ...deny(407, 'auth', 'Proxy-Authorization is missing: send Bearer <token of the connectivity binding>'),
+      locationId,
+    };
+  const credential = ctx.proxyTokens.check(token);
+  if (!credential.ok)
+    return { ...deny(407, 'auth', `The proxy token is not accepted: ${credential.reason}`), locationId };
+  const identity: Identity = { locationId, client: credential.client, user: credential.user };
+  const principal = propagatedUser(ctx, headers, identity);
+  if (principal) return { ...principal, ...identity };
+  const location = ctx.rules().location(locationId);
+  if (!location.ok) return { ...location, ...identity };
+  const { host, port, pathname } = parsed.target;
+  const mapped = AccessRules.http(location.location, host, port, pathname, upgrade);
+  if (!mapped.ok) return { ...mapped, ...identity };
+  return {
+    ok: true,
+    target: parsed.target,
+    location: location.location,
+    mapping: mapped.mapping,
+    decisionReason: {
+      mapping: mapped.mapping.label,
+      resource: mapped.resource?.label ?? null,
+      reason: mapped.decision.reason,
+    },
+    client: identity.client,
+    user: identity.user,
+  };
+}
+
+/** SAP-Connectivity-Authentication: a user JWT; sets identity.user, or returns why it is refused. */
+function propagatedUser(
+  ctx: AdmissionContext,
+  headers: IncomingHttpHeaders,
+  identity: Identity,
+): Denial | undefined {
+  const header = headers[PP_HEADER];
+  if (header === undefined) return undefined;
+  if (headers.authorization !== undefined)
+    return deny(
+      400,
+      'principal',
+      'Principal propagation: the request carries both SAP-Connectivity-Authentication and Authorization; send only one',
+    );
+  const token = bearerToken(Array.isArray(header) ? header[0] : header);
+  if (token === undefined)
+    return deny(407, 'principal', 'SAP-Connectivity-Authentication must be "Bearer <user JWT>"');
+  const checked = ctx.userTokens.check(token);
+  if (!checked.ok)
+    return deny(407, 'principal', `The propagated user token is not accepted: ${checked.reason}`);
+  identity.user = checked.user;
+  return undefined;
+}
+
+/** "Check a URL": the same location, mapping and resource rules, without tokens. */
+export function checkUrl(
+  rules: AccessRules,
+  url: string,
+  locationId: string | null,
+  upgrade = false,
+): Admission {
+  const parsed = parseProxyTarget(url);
+  if (!parsed.ok) return deny(parsed.kind === 'https' ? 405 : 400, 'request', parsed.reason);
+  const location = rules.location(locationId);
+  if (!location.ok) return location;
+  const { host, port, pathname } = parsed.target;
+  const mapped = AccessRules.http(location.location, host, port, pathname, upgrade);
+  if (!mapped.ok) return mapped;
+  return {
+    ok: true,
+    target: parsed.target,
+    location: location.location,
+    mapping: mapped.mapping,
+    decisionReason: {
+      mapping: mapped.mapping.label,
+      resource: mapped.resource?.label ?? null,
+      reason: mapped.decision.reason,
+    },
+    client: null,
+    user: null,
+  };
+}

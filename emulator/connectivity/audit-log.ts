@@ -1,0 +1,118 @@
+// The SCC-style audit log in <data>/audit: one line per proxied request or SOCKS5 connection, written
+// in batches off the request path (append-only, async). Files rotate at a size limit and at UTC
+// midnight; the oldest beyond keepFiles are removed. Lines carry no secrets (events have none).
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProxyRequestEvent, SocksConnectionEvent } from '../../app/connectivity/events.js';
+import type { AuditSettings } from '../../app/workspace/schema.js';
+
+export const AUDIT_DIR = 'audit';
+export const AUDIT_FILE = 'connectivity-audit.log';
+const FLUSH_MS = 250;
+const FLUSH_BYTES = 256 * 1024;
+
+export function auditLine(event: ProxyRequestEvent | SocksConnectionEvent): string {
+  const d = event.decision;
+  const verdict = d.allowed ? 'ALLOWED' : 'DENIED';
+  const what =
+    event.type === 'proxy-request'
+      ? `HTTP ${event.method} ${event.url} status=${event.status} bytes=${event.sizes.requestBytes}/${event.sizes.responseBytes} ms=${event.timings.totalMs}`
+      : `SOCKS5 CONNECT ${event.destination} reply=${event.reply} bytes=${event.sizes.bytesUp}/${event.sizes.bytesDown} ms=${event.timings.totalMs}`;
+  const who = `location=${event.location ?? '<default>'} client=${event.client ?? '-'}${event.type === 'proxy-request' ? ` user=${event.user ?? '-'}` : ''}`;
+  const rule = `mapping=${d.mapping ?? '-'} resource=${d.resource ?? '-'} target=${event.target ?? '-'}`;
+  return `${event.at} | ${verdict} | ${d.stage} | ${what} | ${who} | ${rule} | ${d.reason.replace(/[\r\n]+/g, ' ')}\n`;
+}
+
+export class AuditLog {
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private handle: FileHandle | undefined;
+  private size = 0;
+  private day = '';
+
+  constructor(
+    private readonly dir: string,
+    private readonly settings: () => AuditSettings,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  static in(dataDir: string, settings: () => AuditSettings, onError: (message: string) => void): AuditLog {
+    return new AuditLog(path.join(dataDir, AUDIT_DIR), settings, onError);
+  }
+
+  get file(): string {
+    return path.join(this.dir, AUDIT_FILE);
+  }
+
+  append(event: ProxyRequestEvent | SocksConnectionEvent): void {
+    if (!this.settings().enabled) return;
+    const line = auditLine(event);
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /** Writes what is pending; resolves when it is on disk (tests and stop() await it). */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return this.writing;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.writing = this.writing
+      .then(() => this.write(text))
+      .catch((error: unknown) =>
+        this.onError(`The audit log could not be written: ${(error as Error).message}`),
+      );
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private async write(text: string): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10);
+    const bytes = Buffer.byteLength(text);
+    if (this.handle && (this.day !== today || this.size + bytes > this.settings().maxFileBytes))
+      await this.rotate();
+    if (!this.handle) await this.openFile(today);
+    await this.handle!.appendFile(text);
+    this.size += bytes;
+  }
+
+  private async openFile(today: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    this.size = await stat(this.file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    this.day = this.size > 0 ? await stat(this.file).then((s) => s.mtime.toISOString().slice(0, 10)) : today;
+    if (this.day !== today || this.size >= this.settings().maxFileBytes) {
+      await this.rename();
+      this.size = 0;
+      this.day = today;
+    }
+    this.handle = await open(this.file, 'a', 0o600);
+  }
+
+  private async rotate(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+    await this.rename();
+  }
+
+  private async rename(): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await rename(this.file, path.join(this.dir, `connectivity-audit-${stamp}.log`)).catch(() => undefined);
+    const rotated = (await readdir(this.dir)).filter((f) => /^connectivity-audit-.+\.log$/.test(f)).sort();
+    const excess = rotated.length - this.settings().keepFiles;
+    for (const f of rotated.slice(0, Math.max(0, excess))) await rm(path.join(this.dir, f), { force: true });
+  }
+}

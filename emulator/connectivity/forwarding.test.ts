@@ -1,0 +1,286 @@
+// What passes the proxy: headers stripped and rewritten, redirects mapped back, keep-alive and
+// streaming, principal propagation as a certificate, and the one event / traffic entry / audit line.
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { ProxyRequestEvent } from '../../app/connectivity/events.js';
+import { readClientCertificate } from '../tls/client-cert.js';
+import { adminUrl, bearer, engine } from '../test/support.js';
+import type { EmulatorHandle } from '../types.js';
+import { AUDIT_DIR, AUDIT_FILE } from './audit-log.js';
+import {
+  proxyWorkspace,
+  rawExchange,
+  responseComplete,
+  startBackend,
+  token,
+  type Backend,
+} from './test-support.js';
+
+interface Setup {
+  handle: EmulatorHandle;
+  proxy: { host: string; port: number };
+  backend: Backend;
+  tokenValue: string;
+  events: ProxyRequestEvent[];
+}
+
+async function setup(): Promise<Setup> {
+  const backend = await startBackend();
+  const handle = await engine({ workspace: proxyWorkspace({ http: backend.port }) });
+  const events: ProxyRequestEvent[] = [];
+  handle.on('proxy-request', (e) => events.push(e));
+  const tokenValue = await token(handle, { client: 'demo-connectivity' });
+  return {
+    handle,
+    proxy: { host: '127.0.0.1', port: Number(new URL(handle.urls.proxy!).port) },
+    backend,
+    tokenValue,
+    events,
+  };
+}
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function viaProxy(
+  s: Setup,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        ...s.proxy,
+        path: url,
+        method: options.method ?? 'GET',
+        agent: options.agent ?? false,
+        headers: { 'Proxy-Authorization': `Bearer ${s.tokenValue}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const echoed = (reply: Reply): { url: string; headers: Record<string, string>; body: string } =>
+  JSON.parse(reply.body) as { url: string; headers: Record<string, string>; body: string };
+
+describe('connectivity proxy (HTTP): forwarding', () => {
+  it('strips proxy and SAP-Connectivity headers and sends the virtual host', async () => {
+    const s = await setup();
+    const reply = await viaProxy(s, 'http://erp.virtual:44300/api/items?$top=2', {
+      headers: {
+        'SAP-Connectivity-SCC-Location_ID': '',
+        'sap-client': '100',
+        Authorization: 'Basic dTpw',
+        'Proxy-Connection': 'keep-alive',
+        SSL_CLIENT_CERT: 'forged',
+      },
+    });
+    expect(reply.status).toBe(200);
+    const { url, headers } = echoed(reply);
+    expect(url).toBe('/api/items?$top=2');
+    expect(headers.host).toBe('erp.virtual:44300');
+    expect(headers['sap-client']).toBe('100');
+    expect(headers.authorization).toBe('Basic dTpw');
+    for (const h of [
+      'proxy-authorization',
+      'proxy-connection',
+      'sap-connectivity-scc-location_id',
+      'ssl_client_cert',
+    ])
+      expect(headers, h).not.toHaveProperty(h);
+    expect(reply.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+  });
+
+  it('accepts Basic base64("<token>:") and routes by location id', async () => {
+    const s = await setup();
+    const basic = `Basic ${Buffer.from(`${s.tokenValue}:`).toString('base64')}`;
+    const reply = await viaProxy(s, 'http://erp.virtual:44300/loc1/x', {
+      headers: { 'Proxy-Authorization': basic, 'SAP-Connectivity-SCC-Location_ID': 'loc1' },
+    });
+    expect(reply.status).toBe(200);
+    // The default location has no /loc1 resource: the location id decided.
+    expect((await viaProxy(s, 'http://erp.virtual:44300/loc1/x')).status).toBe(403);
+  });
+
+  it('with "host in request header: internal" sends the internal host and X-Forwarded-Host', async () => {
+    const s = await setup();
+    const { headers } = echoed(
+      await viaProxy(s, 'http://internal.virtual/p', { headers: { 'X-Forwarded-Host': 'evil' } }),
+    );
+    expect(headers.host).toBe(`127.0.0.1:${s.backend.port}`);
+    expect(headers['x-forwarded-host']).toBe('internal.virtual');
+  });
+
+  it('maps redirect Location headers back to the virtual host', async () => {
+    const s = await setup();
+    const reply = await viaProxy(s, 'http://erp.virtual:44300/api/redirect');
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe('http://erp.virtual:44300/api/landing?x=1');
+  });
+
+  it('keeps the client connection alive across requests and streams request bodies', async () => {
+    const s = await setup();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    agent.on('free', (socket) => sockets.add(socket));
+    const body = 'x'.repeat(200_000);
+    const first = await viaProxy(s, 'http://erp.virtual:44300/api/upload', {
+      method: 'POST',
+      body,
+      agent,
+      headers: { 'content-type': 'text/plain' },
+    });
+    const second = await viaProxy(s, 'http://erp.virtual:44300/api/again', { agent });
+    agent.destroy();
+    expect(echoed(first).body).toHaveLength(body.length);
+    expect(second.status).toBe(200);
+    expect(sockets.size).toBe(1);
+    const upload = s.events.find((e) => e.url.endsWith('/upload'))!;
+    expect(upload.sizes.requestBytes).toBe(body.length);
+  });
+
+  it('propagates the user as an SSL_CLIENT_CERT certificate signed by the emulator CA', async () => {
+    const s = await setup();
+    const user = await token(s.handle, { client: 'demo-uaa', user: 'alice' });
+    const reply = await viaProxy(s, 'http://internal.virtual/pp', {
+      headers: { 'SAP-Connectivity-Authentication': `Bearer ${user}` },
+    });
+    const cert = echoed(reply).headers.ssl_client_cert!;
+    const caPem = await readFile(s.handle.caCert!, 'utf8');
+    expect(await readClientCertificate(cert, caPem)).toMatchObject({ ok: true, commonName: 'alice' });
+    expect(s.events.at(-1)).toMatchObject({ user: 'alice', status: 200 });
+  });
+
+  it('treats a jwt-bearer style user token of the connectivity client as the propagated user', async () => {
+    const s = await setup();
+    s.tokenValue = await token(s.handle, { client: 'demo-connectivity', user: 'bob' });
+    const { headers } = echoed(await viaProxy(s, 'http://internal.virtual/pp'));
+    const caPem = await readFile(s.handle.caCert!, 'utf8');
+    expect(await readClientCertificate(headers.ssl_client_cert!, caPem)).toMatchObject({
+      ok: true,
+      commonName: 'bob',
+    });
+  });
+
+  it('refuses principal propagation together with Authorization (400)', async () => {
+    const s = await setup();
+    const user = await token(s.handle, { client: 'demo-uaa', user: 'alice' });
+    const reply = await viaProxy(s, 'http://internal.virtual/pp', {
+      headers: { 'SAP-Connectivity-Authentication': `Bearer ${user}`, Authorization: 'Basic dTpw' },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatch(
+      /^Principal propagation: the request carries both SAP-Connectivity-Authentication and Authorization/,
+    );
+    expect(s.backend.requests).toHaveLength(0);
+  });
+
+  it('emits one proxy-request event per request, keeps a redacted traffic entry and writes the audit line', async () => {
+    const s = await setup();
+    await viaProxy(s, 'http://erp.virtual:44300/api/ok?access_token=secret', {
+      headers: { Cookie: 'session=1' },
+    });
+    await viaProxy(s, 'http://erp.virtual:44300/denied');
+    expect(s.events).toHaveLength(2);
+    const [ok, denied] = s.events as [ProxyRequestEvent, ProxyRequestEvent];
+    expect(ok).toMatchObject({
+      method: 'GET',
+      url: 'http://erp.virtual:44300/api/ok?access_token=<redacted>',
+      status: 200,
+      location: null,
+      target: `127.0.0.1:${s.backend.port}`,
+    });
+    expect(ok.decision).toEqual({
+      allowed: true,
+      stage: 'forwarded',
+      reason: `allowed by resource /api* of erp.virtual:44300 → 127.0.0.1:${s.backend.port} (HTTP)`,
+      mapping: `erp.virtual:44300 → 127.0.0.1:${s.backend.port} (HTTP)`,
+      resource: '/api*',
+    });
+    expect(ok.sizes.responseBytes).toBeGreaterThan(100);
+    expect(ok.timings.backendMs).not.toBeNull();
+    expect(denied).toMatchObject({ status: 403, decision: { allowed: false, stage: 'resource' } });
+    const detail = (await (
+      await fetch(`${adminUrl(s.handle)}/api/connectivity/traffic/${ok.id}`, { headers: bearer(s.handle) })
+    ).json()) as {
+      request: { headers: [string, string][] };
+      response: { bodyPreview: string };
+    };
+    expect(detail.request.headers).toContainEqual(['Proxy-Authorization', '<redacted>']);
+    expect(detail.request.headers).toContainEqual(['Cookie', '<redacted>']);
+    expect(detail.response.bodyPreview).toContain('"url":"/api/ok?access_token=secret"');
+    const list = (await (
+      await fetch(`${adminUrl(s.handle)}/api/connectivity/traffic?outcome=denied`, {
+        headers: bearer(s.handle),
+      })
+    ).json()) as { items: { id: string }[] };
+    expect(list.items.map((i) => i.id)).toEqual([denied.id]);
+    const audit = path.join(s.handle.dataDir, AUDIT_DIR, AUDIT_FILE);
+    await vi.waitFor(async () => expect((await readFile(audit, 'utf8')).split('\n')).toHaveLength(3), {
+      timeout: 5000,
+    });
+    const text = await readFile(audit, 'utf8');
+    expect(text).toContain(
+      '| ALLOWED | forwarded | HTTP GET http://erp.virtual:44300/api/ok?access_token=<redacted> status=200',
+    );
+    expect(text).toContain('| DENIED | resource | HTTP GET http://erp.virtual:44300/denied status=403');
+    expect(text).not.toContain(s.tokenValue.slice(0, 40));
+  });
+
+  it('"Check a URL" names the mapping and resource that decide', async () => {
+    const s = await setup();
+    const check = async (body: object): Promise<unknown> =>
+      (
+        await fetch(`${adminUrl(s.handle)}/api/connectivity/check`, {
+          method: 'POST',
+          headers: { ...bearer(s.handle), 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    expect(await check({ method: 'GET', url: 'http://erp.virtual:44300/api/x' })).toMatchObject({
+      status: 200,
+      decision: { allowed: true, resource: '/api*' },
+      target: `127.0.0.1:${s.backend.port}`,
+    });
+    expect(await check({ url: 'http://erp.virtual:44300/api/suspended/1' })).toMatchObject({
+      status: 403,
+      decision: {
+        allowed: false,
+        resource: '/api/suspended*',
+        reason: expect.stringContaining('suspended') as unknown,
+      },
+    });
+    expect(await check({ url: 'http://erp.virtual:44300/api/x', location: 'off' })).toMatchObject({
+      status: 503,
+      decision: { stage: 'location' },
+    });
+  });
+
+  it('joins the keep-alive raw socket for two requests in a row', async () => {
+    const s = await setup();
+    const request = `GET http://erp.virtual:44300/api/a HTTP/1.1\r\nHost: erp.virtual:44300\r\nProxy-Authorization: Bearer ${s.tokenValue}\r\n\r\n`;
+    let seen = 0;
+    const bytes = await rawExchange(s.proxy.port, request + request.replace('/api/a', '/api/b'), (b) => {
+      seen = (b.toString('latin1').match(/HTTP\/1\.1 200 OK/g) ?? []).length;
+      return (
+        seen === 2 &&
+        responseComplete(
+          Buffer.from(b.toString('latin1').slice(b.toString('latin1').lastIndexOf('HTTP/1.1 200'))),
+        )
+      );
+    });
+    expect(bytes.toString('latin1').match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,85 @@
+// The framing rules the proxy relies on: ambiguous messages are refused, chunked bodies end where the
+// grammar says, however the bytes are split, and request targets are absolute http:// URLs only.
+import { describe, expect, it } from 'vitest';
+import { BodyFramer } from './body-framer.js';
+import { parseRequestHead, parseResponseHead } from './http1.js';
+import { parseProxyTarget } from './target.js';
+
+const head = (...lines: string[]): string => ['GET http://a.virtual/ HTTP/1.1', ...lines].join('\r\n');
+
+describe('strict HTTP/1.1 heads', () => {
+  it('refuses request smuggling shapes', () => {
+    const refused = [
+      head('Content-Length: 5', 'Transfer-Encoding: chunked'),
+      head('Content-Length: 5', 'Content-Length: 6'),
+      head('Transfer-Encoding: gzip, chunked'),
+      head('Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'),
+      head('X-A: 1', ' folded'),
+      head('Bad Name: 1'),
+      head('X-A: a\x01b'),
+      head('Proxy-Authorization: Bearer a', 'Proxy-Authorization: Bearer b'),
+      'GET  http://a.virtual/ HTTP/1.1',
+    ];
+    for (const text of refused)
+      expect(parseRequestHead(text), JSON.stringify(text)).toMatchObject({ ok: false, status: 400 });
+    expect(parseRequestHead('GET http://a.virtual/ HTTP/1.0')).toMatchObject({ ok: false, status: 505 });
+  });
+
+  it('frames requests and responses', () => {
+    expect(parseRequestHead(head('Content-Length: 3', 'content-length: 3'))).toMatchObject({
+      ok: true,
+      head: { framing: { kind: 'length', length: 3 } },
+    });
+    expect(parseRequestHead(head('Transfer-Encoding: Chunked'))).toMatchObject({
+      ok: true,
+      head: { framing: { kind: 'chunked' } },
+    });
+    expect(parseRequestHead(head())).toMatchObject({ ok: true, head: { framing: { kind: 'none' } } });
+    expect(parseResponseHead('HTTP/1.1 200 OK\r\nX: 1', 'GET')).toMatchObject({
+      ok: true,
+      head: { framing: { kind: 'close' } },
+    });
+    expect(parseResponseHead('HTTP/1.1 200 OK\r\nContent-Length: 9', 'HEAD')).toMatchObject({
+      ok: true,
+      head: { framing: { kind: 'none' } },
+    });
+    expect(parseResponseHead('HTTP/1.1 304 Not Modified\r\nContent-Length: 9', 'GET')).toMatchObject({
+      ok: true,
+      head: { framing: { kind: 'none' } },
+    });
+    expect(parseResponseHead('garbage', 'GET')).toMatchObject({ ok: false, status: 502 });
+  });
+
+  it('finds the end of a chunked body split at every byte', () => {
+    const body = Buffer.from('4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\nTrailer: x\r\n\r\nNEXT');
+    for (let split = 1; split < body.length; split++) {
+      const framer = new BodyFramer({ kind: 'chunked' });
+      const first = framer.feed(body.subarray(0, split));
+      const second = framer.done ? 0 : framer.feed(body.subarray(split));
+      expect(first + second, `split at ${split}`).toBe(body.length - 4);
+      expect(framer.done).toBe(true);
+    }
+    expect(new BodyFramer({ kind: 'chunked' }).feed(Buffer.from('zz\r\n'))).toBe(-1);
+  });
+
+  it('accepts only absolute http:// targets, without user info or dot segments', () => {
+    expect(parseProxyTarget('http://S4.Virtual:44300/a?b=1#f')).toEqual({
+      ok: true,
+      target: { host: 's4.virtual', port: 44300, path: '/a?b=1', pathname: '/a' },
+    });
+    expect(parseProxyTarget('http://s4.virtual')).toMatchObject({
+      ok: true,
+      target: { port: 80, path: '/' },
+    });
+    expect(parseProxyTarget('https://s4.virtual/')).toMatchObject({ ok: false, kind: 'https' });
+    expect(parseProxyTarget('/relative')).toMatchObject({ ok: false, kind: 'not-absolute' });
+    for (const bad of [
+      'http://u:p@s4.virtual/',
+      'http://s4.virtual:0/',
+      'http://s4.virtual:99999/',
+      'http://s4.virtual/a/../b',
+      'http://s4.virtual/a/%2e%2E/b',
+    ])
+      expect(parseProxyTarget(bad), bad).toMatchObject({ ok: false, kind: 'malformed' });
+  });
+});

@@ -1,0 +1,166 @@
+// A strict HTTP/1.1 head parser for the proxy's own framing. The proxy relays bodies byte for byte, so
+// it must agree with the backend on where a message ends: anything that could be read two ways
+// (Content-Length with Transfer-Encoding, differing lengths, obs-fold, bare LF, control characters,
+// transfer codings other than chunked) is refused instead of guessed (no request smuggling).
+
+export type Framing =
+  { kind: 'none' } | { kind: 'length'; length: number } | { kind: 'chunked' } | { kind: 'close' };
+
+export interface RequestHead {
+  method: string;
+  target: string;
+  /** Flat [name, value, name, value…] as received. */
+  raw: string[];
+  /** Lower-case name → value (first occurrence; duplicates of the names in SINGLE are refused). */
+  headers: Record<string, string>;
+  framing: Framing;
+}
+
+export interface ResponseHead {
+  status: number;
+  reason: string;
+  raw: string[];
+  headers: Record<string, string>;
+  framing: Framing;
+}
+
+export type Parsed<T> = { ok: true; head: T } | { ok: false; status: number; reason: string };
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+const METHOD = /^[A-Z]{1,20}$/;
+/** Headers whose duplicates would let two parties read different values. */
+const SINGLE = new Set([
+  'host',
+  'proxy-authorization',
+  'authorization',
+  'sap-connectivity-scc-location_id',
+  'sap-connectivity-authentication',
+]);
+
+export function parseRequestHead(text: string): Parsed<RequestHead> {
+  const lines = text.split('\r\n');
+  const parts = lines[0]!.split(' ');
+  if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
+    return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
+  if (parts[2] !== 'HTTP/1.1')
+    return bad(
+      parts[2] === 'HTTP/1.0' ? 505 : 400,
+      `${parts[2]!.slice(0, 16)} is not supported: the proxy speaks HTTP/1.1`,
+    );
+  const fields = parseFields(lines, true);
+  if (!fields.ok) return fields;
+  const framing = requestFraming(fields.head.headers, fields.head.raw);
+  if ('status' in framing) return { ok: false, ...framing };
+  return { ok: true, head: { method: parts[0]!, target: parts[1]!, ...fields.head, framing } };
+}
+
+export function parseResponseHead(text: string, requestMethod: string): Parsed<ResponseHead> {
+  const lines = text.split('\r\n');
+  const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]!);
+  if (!m) return bad(502, 'The backend did not answer with an HTTP/1.x status line');
+  const status = Number(m[1]);
+  const fields = parseFields(lines, false);
+  if (!fields.ok) return fields;
+  const framing = responseFraming(status, requestMethod, fields.head.headers, fields.head.raw);
+  if ('status' in framing) return { ok: false, status: 502, reason: framing.reason };
+  return { ok: true, head: { status, reason: m[2] ?? '', ...fields.head, framing } };
+}
+
+function parseFields(
+  lines: string[],
+  request: boolean,
+): Parsed<{ raw: string[]; headers: Record<string, string> }> {
+  const raw: string[] = [];
+  const headers: Record<string, string> = {};
+  const failStatus = request ? 400 : 502;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return bad(failStatus, 'A header line has no name (or is folded)');
+    const name = line.slice(0, colon);
+    const value = line.slice(colon + 1).trim();
+    const lower = name.toLowerCase();
+    // Credentials the proxy consumes and never forwards are checked as tokens later; a CR or LF in any
+    // forwarded value could split it into two headers at the backend, so those are always scanned.
+    const consumed = lower === 'proxy-authorization' || lower === 'sap-connectivity-authentication';
+    if (!TOKEN.test(name) || (consumed ? value.includes('\n') : BAD_VALUE.test(value)))
+      return bad(failStatus, `The header "${name.slice(0, 40)}" is malformed`);
+    if (lower in headers) {
+      if (request && SINGLE.has(lower)) return bad(400, `The header ${name} is sent more than once`);
+      if (lower !== 'content-length' && lower !== 'transfer-encoding') headers[lower] += `, ${value}`;
+    } else headers[lower] = value;
+    raw.push(name, value);
+  }
+  return { ok: true, head: { raw, headers } };
+}
+
+/** Content-Length values (all occurrences) must agree; Transfer-Encoding must be exactly chunked. */
+function lengthAndCoding(raw: string[]): { length: number | null; chunked: boolean; error?: string } {
+  let length: number | null = null;
+  let codings = 0;
+  let chunked = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    if (name === 'content-length') {
+      if (!/^\d{1,15}$/.test(value)) return { length, chunked, error: 'Content-Length is not a number' };
+      if (length !== null && length !== Number(value))
+        return { length, chunked, error: 'Content-Length values differ' };
+      length = Number(value);
+    } else if (name === 'transfer-encoding') {
+      codings++;
+      chunked = value.toLowerCase() === 'chunked';
+      if (!chunked || codings > 1)
+        return { length, chunked, error: 'only Transfer-Encoding: chunked is supported' };
+    }
+  }
+  if (chunked && length !== null)
+    return { length, chunked, error: 'both Content-Length and Transfer-Encoding are set' };
+  return { length, chunked };
+}
+
+function requestFraming(
+  headers: Record<string, string>,
+  raw: string[],
+): Framing | { status: number; reason: string } {
+  if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
+    return { kind: 'none' };
+  const f = lengthAndCoding(raw);
+  if (f.error) return { status: 400, reason: `Ambiguous request body: ${f.error}` };
+  if (f.chunked) return { kind: 'chunked' };
+  return f.length === 0 ? { kind: 'none' } : { kind: 'length', length: f.length! };
+}
+
+function responseFraming(
+  status: number,
+  method: string,
+  headers: Record<string, string>,
+  raw: string[],
+): Framing | { status: number; reason: string } {
+  if (method === 'HEAD' || status < 200 || status === 204 || status === 304) return { kind: 'none' };
+  if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
+    return { kind: 'close' };
+  const f = lengthAndCoding(raw);
+  if (f.error) return { status: 502, reason: `The backend's response framing is ambiguous: ${f.error}` };
+  if (f.chunked) return { kind: 'chunked' };
+  return f.length === 0 ? { kind: 'none' } : { kind: 'length', length: f.length! };
+}
+
+const bad = (status: number, reason: string): { ok: false; status: number; reason: string } => ({
+  ok: false,
+  status,
+  reason,
+});
+
+/** Connection tokens (lower case), for hop-by-hop headers a message names itself. */
+export function connectionTokens(value: string | undefined): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  return new Set(
+    value
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim()),
+  );
+}

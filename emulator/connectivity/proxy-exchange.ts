@@ -1,0 +1,377 @@
+// One request through the HTTP proxy: admission first (405/407/503/403 answered here, the backend
+// never contacted), then the head rewritten for the mapped backend only, the body relayed unchanged
+// with backpressure both ways, and the response relayed back until its framing says it ended.
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Decision } from '../../app/connectivity/events.js';
+import type { ProxySettings } from '../../app/workspace/schema.js';
+import type { SystemDirectory } from '../core/plugin.js';
+import { deny } from './access-rules.js';
+import { admit, type AdmissionContext, type Admitted } from './admission.js';
+import { planForward } from './plan.js';
+import { BodyFramer } from './body-framer.js';
+import type { ClientConnection } from './client-connection.js';
+import { Exchange, type RecordExchange } from './exchange.js';
+import { backendRequestHead, clientResponseHead, describeBackendError, type ForwardPlan } from './headers.js';
+import { connectionTokens, parseResponseHead, type RequestHead, type ResponseHead } from './http1.js';
+import type { PrincipalCertificates } from './principal-certs.js';
+import { writeError } from './replies.js';
+import { BodyTap } from './traffic.js';
+import { resolveUpstream, type PooledSocket, type Upstream, type UpstreamPools } from './upstream.js';
+
+export interface ProxyRuntime extends AdmissionContext {
+  certs: PrincipalCertificates;
+  pools: UpstreamPools;
+  systems: SystemDirectory;
+  record: RecordExchange;
+  settings(): ProxySettings;
+}
+
+const MAX_RESPONSE_HEAD = 64 * 1024;
+
+export class ProxyExchange {
+  private readonly x: Exchange;
+  private readonly client: Socket;
+  private framer: BodyFramer | null = null;
+  private queued: Buffer[] | null = [];
+  private pooled: PooledSocket | null = null;
+  private plan: (ForwardPlan & { trust: 'verify' | 'ignore' }) | null = null;
+  private allowed: Decision | null = null;
+  private upstream: Upstream | null = null;
+  private headBytes: Buffer | null = null;
+  private response: ResponseHead | null = null;
+  private responseFramer: BodyFramer | null = null;
+  private closeClient: boolean;
+  private retried = false;
+  private upstreamCloses = false;
+  private waitingUpstream = false;
+  private pausedClient = false;
+  private waitingClient = false;
+  private over = false;
+
+  constructor(
+    private readonly rt: ProxyRuntime,
+    private readonly conn: ClientConnection,
+    private readonly head: RequestHead,
+  ) {
+    this.client = conn.socket;
+    this.x = new Exchange({ method: head.method, target: head.target, raw: head.raw }, rt.record);
+    const tokens = connectionTokens(head.headers.connection);
+    this.closeClient = tokens?.has('close') ?? false;
+    if (head.headers.upgrade !== undefined && tokens?.has('upgrade')) this.upgrade = head.headers.upgrade;
+  }
+
+  /** The protocol of a WebSocket (or other) upgrade request, allowed only on resources that say so. */
+  private readonly upgrade: string | undefined;
+
+  /** Returns bytes after this request's body (a pipelined request), or null. */
+  start(body: Buffer): Buffer | null {
+    const head = this.head;
+    if (head.method === 'CONNECT')
+      return this.refuse(
+        405,
+        deny(
+          405,
+          'request',
+          'CONNECT is not supported: the connectivity proxy forwards http:// requests only',
+        ).decision,
+        body,
+        ['Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'],
+      );
+    const admission = admit(this.rt, head.target, head.headers, this.upgrade !== undefined);
+    const x = this.x;
+    if (!admission.ok) {
+      x.location = admission.locationId ?? null;
+      x.client = admission.client ?? null;
+      x.user = admission.user?.name ?? null;
+      return this.refuse(admission.status, admission.decision, body);
+    }
+    x.location = admission.location.id;
+    x.client = admission.client;
+    x.user = admission.user?.name ?? null;
+    this.allowed = { allowed: true, stage: 'forwarded', ...admission.decisionReason };
+    this.framer = new BodyFramer(head.framing);
+    if (head.framing.kind !== 'none') x.requestBody = new BodyTap();
+    const rest = this.clientData(body);
+    const upstream = resolveUpstream(admission.mapping.mapping, this.rt.systems);
+    if (!upstream.ok) {
+      this.fail(502, `Backend is not reachable from Cloud Connector: ${upstream.reason}`);
+      return rest;
+    }
+    this.upstream = upstream.upstream;
+    x.target = upstream.upstream.authority;
+    this.plan = planForward(admission, upstream.upstream);
+    // A body is queued until the backend connection is ready; bound it by pausing the client.
+    if (!this.framer.done) {
+      this.pausedClient = true;
+      this.client.pause();
+    }
+    const m = admission.mapping.mapping;
+    if (m.principalType === 'X509' && admission.user !== null) this.withCertificate(admission);
+    else this.connect();
+    return rest;
+  }
+
+  private withCertificate(admission: Admitted): void {
+    const subject = this.rt.certs.subject(admission.location.subjectPattern, admission.user!.claims);
+    void this.rt.certs.headerFor(subject).then(
+      (cert) => {
+        this.plan!.extra.push('SSL_CLIENT_CERT', cert);
+        this.connect();
+      },
+      (error: unknown) =>
+        this.fail(
+          502,
+          `Principal propagation failed: no certificate for ${subject} (${(error as Error).message})`,
+        ),
+    );
+  }
+
+  private connect(): void {
+    if (this.over) return;
+    const mapping = this.upstream!;
+    const s = this.rt.settings();
+    this.pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, (error) =>
+      error ? this.backendFailed(error) : this.sendHead(),
+    );
+  }
+
+  private trust(): 'verify' | 'ignore' {
+    return this.plan!.trust;
+  }
+
+  private sendHead(): void {
+    if (this.over) {
+      this.pooled?.socket.destroy();
+      return;
+    }
+    const socket = this.pooled!.socket;
+    socket.on('data', this.onUpstreamData);
+    socket.on('close', this.onUpstreamClose);
+    socket.on('error', this.onUpstreamError);
+    socket.on('timeout', this.onUpstreamTimeout);
+    socket.setTimeout(this.rt.settings().responseTimeoutMs);
+    socket.cork();
+    socket.write(backendRequestHead(this.head, this.plan!, this.upgrade), 'latin1');
+    for (const part of this.queued ?? []) socket.write(part);
+    socket.uncork();
+    this.queued = null;
+    if (this.pausedClient) {
+      this.pausedClient = false;
+      this.client.resume();
+    }
+  }
+
+  /** Request body bytes from the client; returns what follows the body. */
+  clientData(chunk: Buffer): Buffer | null {
+    const framer = this.framer;
+    if (framer === null || framer.done) return chunk;
+    const n = framer.feed(chunk);
+    if (n < 0) {
+      this.closeClient = true;
+      this.fail(400, 'The chunked request body is malformed');
+      return null;
+    }
+    const part = n === chunk.length ? chunk : chunk.subarray(0, n);
+    if (part.length > 0) {
+      this.x.requestBody?.push(part);
+      if (this.queued !== null) this.queued.push(part);
+      else if (!this.pooled!.socket.write(part) && !this.waitingUpstream) {
+        this.waitingUpstream = true;
+        this.client.pause();
+        this.pooled!.socket.once('drain', () => {
+          this.waitingUpstream = false;
+          this.client.resume();
+        });
+      }
+    }
+    return n === chunk.length ? null : chunk.subarray(n);
+  }
+
+  private readonly onUpstreamData = (chunk: Buffer): void => {
+    if (this.response !== null) return this.relayBody(chunk);
+    // Head and the first body bytes leave in one write (one syscall instead of two).
+    this.client.cork();
+    const rest = this.readResponseHead(chunk);
+    if (rest !== null) this.relayBody(rest);
+    this.client.uncork();
+  };
+
+  private relayBody(body: Buffer): void {
+    const framer = this.responseFramer!;
+    const n = framer.feed(body);
+    if (n < 0) return this.abortMidway('the backend sent a malformed chunked body');
+    const part = n === body.length ? body : body.subarray(0, n);
+    if (part.length > 0) {
+      this.x.responseBody.push(part);
+      if (!this.client.write(part) && !this.waitingClient) {
+        this.waitingClient = true;
+        const socket = this.pooled!.socket;
+        socket.pause();
+        this.client.once('drain', () => {
+          this.waitingClient = false;
+          socket.resume();
+        });
+      }
+    }
+    if (framer.done) this.complete(n === body.length);
+  }
+
+  /** Parses the response head once complete; returns the body bytes that came with it, or null. */
+  private readResponseHead(chunk: Buffer): Buffer | null {
+    const buf = this.headBytes === null ? chunk : Buffer.concat([this.headBytes, chunk]);
+    const end = buf.indexOf('\r\n\r\n', 0, 'latin1');
+    if (end < 0) {
+      this.headBytes = buf;
+      if (buf.length > MAX_RESPONSE_HEAD) this.backendFailed(new Error('the response head is too large'));
+      return null;
+    }
+    this.headBytes = null;
+    const parsed = parseResponseHead(buf.toString('latin1', 0, end), this.head.method);
+    if (!parsed.ok) {
+      this.backendFailed(new Error(parsed.reason));
+      return null;
+    }
+    const response = parsed.head;
+    const rest = buf.subarray(end + 4);
+    if (response.status >= 100 && response.status < 200) {
+      // 100 Continue and friends go to the client as they are; the final response follows.
+      this.client.write(buf.subarray(0, end + 4));
+      return rest.length > 0 ? this.readResponseHead(rest) : null;
+    }
+    this.x.backendAt = performance.now();
+    if (response.status === 101 && this.upgrade !== undefined) {
+      this.tunnel(buf);
+      return null;
+    }
+    this.response = response;
+    const connection = response.headers.connection;
+    this.upstreamCloses = connection !== undefined && (connectionTokens(connection)?.has('close') ?? false);
+    this.closeClient ||= response.framing.kind === 'close' || !this.framer!.done;
+    const { text, raw } = clientResponseHead(response, this.plan!, this.closeClient);
+    this.x.responseHeaders = raw;
+    this.responseFramer = new BodyFramer(response.framing);
+    const s = this.rt.settings();
+    if (s.idleTimeoutMs !== s.responseTimeoutMs) this.pooled!.socket.setTimeout(s.idleTimeoutMs);
+    this.client.write(text, 'latin1');
+    return rest;
+  }
+
+  private complete(clean: boolean): void {
+    if (this.over) return;
+    this.over = true;
+    const pooled = this.pooled!;
+    this.detachUpstream();
+    const response = this.response!;
+    const reusable = clean && response.framing.kind !== 'close' && this.framer!.done && !this.upstreamCloses;
+    if (reusable) this.rt.pools.release(pooled);
+    else pooled.socket.destroy();
+    this.x.finish(response.status, this.allowed!);
+    this.conn.exchangeDone(!this.closeClient);
+  }
+
+  private readonly onUpstreamClose = (): void => {
+    if (this.over) return;
+    if (this.response !== null && this.response.framing.kind === 'close') return this.complete(true);
+    if (this.response !== null)
+      return this.abortMidway('the backend closed the connection in the middle of the response');
+    const pooled = this.pooled!;
+    // A reused keep-alive connection the backend had just closed: retry once on a fresh one.
+    if (pooled.reused && !this.retried && this.head.framing.kind === 'none' && this.headBytes === null) {
+      this.retried = true;
+      this.detachUpstream();
+      return this.connect();
+    }
+    this.backendFailed(Object.assign(new Error('the backend closed the connection'), { code: 'ECONNRESET' }));
+  };
+
+  private readonly onUpstreamError = (error: Error): void => {
+    if (this.response !== null)
+      this.abortMidway(
+        `the backend connection failed (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+      );
+    else this.backendFailed(error);
+  };
+
+  private readonly onUpstreamTimeout = (): void => {
+    if (this.response !== null) return this.abortMidway('the backend stopped sending its response');
+    this.backendFailed(Object.assign(new Error('response timeout'), { code: 'RESPONSE_TIMEOUT' }));
+  };
+
+  private detachUpstream(): void {
+    const socket = this.pooled?.socket;
+    if (!socket) return;
+    socket.off('data', this.onUpstreamData);
+    socket.off('close', this.onUpstreamClose);
+    socket.off('error', this.onUpstreamError);
+    socket.off('timeout', this.onUpstreamTimeout);
+  }
+
+  private backendFailed(error: Error): void {
+    const failure = describeBackendError(error, this.x.target ?? 'the backend');
+    this.fail(failure.status, failure.reason);
+  }
+
+  /** A failure before the response started: the client gets the proxy's own error response. */
+  private fail(status: number, reason: string): void {
+    if (this.over) return;
+    this.over = true;
+    this.detachUpstream();
+    this.pooled?.socket.destroy();
+    const close = this.closeClient || !(this.framer?.done ?? true);
+    this.x.responseHeaders = writeError(this.client, status, reason, close);
+    this.x.finish(status, { ...this.allowed!, allowed: false, stage: 'backend', reason });
+    this.client.resume();
+    this.conn.exchangeDone(!close);
+  }
+
+  /** A failure after the response head went out: nothing can be said any more but closing. */
+  private abortMidway(reason: string): void {
+    if (this.over) return;
+    this.over = true;
+    this.detachUpstream();
+    this.pooled?.socket.destroy();
+    this.client.destroy();
+    this.x.finish(this.response?.status ?? 502, {
+      ...this.allowed!,
+      allowed: false,
+      stage: 'backend',
+      reason,
+    });
+  }
+
+  /** Denied before any backend contact; a request body that was not read forces a close. */
+  private refuse(status: number, decision: Decision, pipelined: Buffer, extra: string[] = []): Buffer | null {
+    this.over = true;
+    const close = this.closeClient || this.head.framing.kind !== 'none';
+    this.x.responseHeaders = writeError(this.client, status, decision.reason, close, extra);
+    this.x.finish(status, decision);
+    this.conn.exchangeDone(!close);
+    return close ? null : pipelined;
+  }
+
+  /** 101 Switching Protocols: from here on the two sockets are joined byte for byte. */
+  private tunnel(bytes: Buffer): void {
+    this.over = true;
+    const backend = this.pooled!.socket;
+    this.detachUpstream();
+    this.conn.detach();
+    this.x.responseHeaders = [];
+    this.x.finish(101, this.allowed!);
+    this.client.write(bytes);
+    backend.pipe(this.client);
+    this.client.pipe(backend);
+    const close = (): void => {
+      backend.destroy();
+      this.client.destroy();
+    };
+    backend.once('close', close).on('error', close);
+    this.client.once('close', close).on('error', close);
+    this.client.resume();
+  }
+
+  clientClosed(): void {
+    if (this.over) return;
+    this.abortMidway('the client closed the connection');
+  }
+}

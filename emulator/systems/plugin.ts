@@ -1,0 +1,120 @@
+// The systems plug-in: starts one listener per simulated system of the workspace, registers each in
+// the SystemDirectory (so the proxy resolves `system:<id>`), and serves the Systems admin routes.
+// A workspace change that only touches faults or latency is applied in place; others restart the system.
+import path from 'node:path';
+import type { SystemConfig } from '../../app/systems/workspace.js';
+import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
+import { installSystemsRoutes } from './admin-routes.js';
+import { RestHandlers } from './http/rest.js';
+import { SystemServer } from './http/system-server.js';
+import type { ODataService } from './service.js';
+import { loadService, SystemConfigError } from './system-loader.js';
+import { resolveFile } from './service.js';
+
+export interface RunningSystem {
+  config: SystemConfig;
+  server?: SystemServer;
+  error?: string;
+}
+
+export class SystemsRuntime implements PluginInstance {
+  readonly systems = new Map<string, RunningSystem>();
+
+  constructor(readonly ctx: EngineContext) {}
+
+  adminRoutes(app: Parameters<NonNullable<PluginInstance['adminRoutes']>>[0]): void {
+    installSystemsRoutes(app, this);
+  }
+
+  private get baseDir(): string | null {
+    const file = this.ctx.workspacePath?.() ?? null;
+    return file ? path.dirname(file) : null;
+  }
+
+  async start(): Promise<void> {
+    for (const config of this.ctx.workspace().systems) await this.startSystem(config);
+  }
+
+  async stop(): Promise<void> {
+    for (const id of [...this.systems.keys()].reverse()) await this.stopSystem(id);
+  }
+
+  async workspaceReplaced(): Promise<void> {
+    const next = new Map(this.ctx.workspace().systems.map((s) => [s.id, s]));
+    for (const [id, running] of [...this.systems]) {
+      const config = next.get(id);
+      if (config && running.server && sameExceptBehaviour(running.config, config)) {
+        applyBehaviour(running, config);
+        next.delete(id);
+        continue;
+      }
+      await this.stopSystem(id);
+    }
+    for (const config of next.values()) if (!this.systems.has(config.id)) await this.startSystem(config);
+  }
+
+  private async startSystem(config: SystemConfig): Promise<void> {
+    const options = { baseDir: this.baseDir, dataDir: this.ctx.dataDir };
+    try {
+      const services: ODataService[] = [];
+      for (const service of config.services) services.push(await loadService(config, service, options));
+      const rest = config.rest ? await RestHandlers.load(resolveFile(config.rest, this.baseDir)) : undefined;
+      const server = new SystemServer(config, services, rest, {
+        host: this.ctx.host,
+        caCertPem: this.ctx.tls.caCertPem,
+        tls:
+          config.protocol === 'HTTPS'
+            ? { certPem: this.ctx.tls.certPem, keyPem: this.ctx.tls.keyPem }
+            : undefined,
+        bus: this.ctx.bus,
+        log: (level, message) => this.ctx.log(level, message),
+      });
+      const port = await server.start();
+      this.systems.set(config.id, { config, server });
+      this.ctx.systems.register(config.id, { host: this.ctx.host, port, protocol: config.protocol });
+      this.ctx.log(
+        'info',
+        `Simulated system ${config.id} listens on ${config.protocol.toLowerCase()}://${this.ctx.host}:${port}`,
+      );
+    } catch (error) {
+      const message =
+        error instanceof SystemConfigError
+          ? error.message
+          : `System ${config.id}: ${(error as Error).message}`;
+      this.systems.set(config.id, { config, error: message });
+      this.ctx.log('error', message);
+    }
+  }
+
+  private async stopSystem(id: string): Promise<void> {
+    const running = this.systems.get(id);
+    this.systems.delete(id);
+    this.ctx.systems.unregister(id);
+    await running?.server?.stop();
+  }
+
+  service(systemId: string, name: string): ODataService | undefined {
+    return this.systems.get(systemId)?.server?.services.find((s) => s.config.name === name);
+  }
+}
+
+const behaviourless = (config: SystemConfig): unknown => ({
+  ...config,
+  latency: undefined,
+  faults: undefined,
+  services: config.services.map((s) => ({ ...s, latency: undefined, faults: undefined })),
+});
+
+function sameExceptBehaviour(a: SystemConfig, b: SystemConfig): boolean {
+  return JSON.stringify(behaviourless(a)) === JSON.stringify(behaviourless(b));
+}
+
+function applyBehaviour(running: RunningSystem, config: SystemConfig): void {
+  running.config = config;
+  running.server!.updateBehaviour(config);
+}
+
+export const systemsPlugin: ServicePlugin = {
+  id: 'systems',
+  setup: (ctx) => new SystemsRuntime(ctx),
+};

@@ -1,0 +1,101 @@
+// All tables of one service for one sap-client, with navigation between them, snapshots for atomic
+// changesets, and write-behind persistence: a changed table is written to the data folder shortly
+// after the change (and on stop), so data survives restarts until the user resets it.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EdmEntityType, EdmModel, EdmNavigation } from '../edm/model.js';
+import type { Row } from '../expr/compile.js';
+import { EntityTable } from './entity-table.js';
+
+const PERSIST_DELAY_MS = 200;
+
+export class ServiceData {
+  readonly tables = new Map<string, EntityTable>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly model: EdmModel,
+    /** Folder for persisted tables, or undefined to keep changes in memory only. */
+    readonly folder: string | undefined,
+  ) {
+    for (const set of model.entitySets.values()) this.tables.set(set.name, new EntityTable(set.entityType));
+  }
+
+  table(set: string): EntityTable {
+    const table = this.tables.get(set);
+    if (!table) throw new Error(`no table for entity set ${set}`);
+    return table;
+  }
+
+  /** Rows a navigation leads to: a key lookup when the join covers the target key, else an index. */
+  navigate(row: Row, _from: EdmEntityType, nav: EdmNavigation): Row[] {
+    if (!nav.targetSet || nav.joins.length === 0) return [];
+    const table = this.tables.get(nav.targetSet);
+    if (!table) return [];
+    const joins = nav.joins;
+    const keys = table.type.keys;
+    if (joins.length === keys.length && keys.every((k) => joins.some((j) => j.target === k))) {
+      const probe: Row = {};
+      for (const j of joins) probe[j.target] = row[j.source];
+      const found = table.get(table.keyOf(probe));
+      return found ? [found] : [];
+    }
+    const [first, ...rest] = joins;
+    const candidates = table.lookupEq(first!.target, row[first!.source] ?? null);
+    if (rest.length === 0) return candidates as Row[];
+    return candidates.filter((c) => rest.every((j) => c[j.target] === row[j.source]));
+  }
+
+  /** Marks tables changed; they are written after a short delay. */
+  changed(sets: Iterable<string>): void {
+    for (const set of sets) this.dirty.add(set);
+    if (!this.folder || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, PERSIST_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Writes every changed table now (atomic rename per file). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const folder = this.folder;
+    const sets = [...this.dirty];
+    this.dirty.clear();
+    if (!folder || sets.length === 0) return this.writing;
+    this.writing = this.writing.then(async () => {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      for (const set of sets) {
+        const file = path.join(folder, `${set}.json`);
+        await writeFile(`${file}.tmp`, JSON.stringify(this.table(set).rows));
+        await rename(`${file}.tmp`, file);
+      }
+    });
+    return this.writing;
+  }
+
+  /** Forgets persisted changes; the caller reloads the initial data. */
+  async discard(): Promise<void> {
+    this.dirty.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.writing;
+    if (this.folder) await rm(this.folder, { recursive: true, force: true });
+  }
+
+  /** Row lists of every table, to restore when an atomic changeset fails. */
+  snapshot(): Map<string, Row[]> {
+    return new Map([...this.tables].map(([name, table]) => [name, [...table.rows]]));
+  }
+
+  restore(snapshot: Map<string, Row[]>): void {
+    for (const [name, rows] of snapshot) {
+      const table = this.table(name);
+      if (table.rows.length !== rows.length || table.rows.some((r, i) => r !== rows[i])) table.load(rows);
+    }
+  }
+}
