@@ -3,10 +3,13 @@
 import type { ComponentType, ReactNode } from 'react';
 import { BindingsIcon, OverviewIcon, TokensIcon } from './components/icons.js';
 import { BindingsPage } from './pages/bindings/BindingsPage.js';
+import { CloudConnectorIcon, TrafficIcon } from './pages/cloud-connector/CloudConnectorIcon.js';
+import { CloudConnectorPage } from './pages/cloud-connector/CloudConnectorPage.js';
 import { DestinationsIcon } from './pages/destinations/DestinationsIcon.js';
 import { DestinationsPage } from './pages/destinations/DestinationsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
 import { TokensPage } from './pages/tokens/TokensPage.js';
+import { TrafficPage } from './pages/traffic/TrafficPage.js';
 
 export interface AppRoute {
   /** The hash segment: `#/<id>`. */
@@ -21,6 +24,8 @@ export const ROUTES: readonly AppRoute[] = [
   { id: 'bindings', label: 'Bindings', Icon: BindingsIcon, Page: BindingsPage },
   { id: 'tokens', label: 'Tokens', Icon: TokensIcon, Page: TokensPage },
   { id: 'destinations', label: 'Destinations', Icon: DestinationsIcon, Page: DestinationsPage },
+  { id: 'cloud-connector', label: 'Cloud Connector', Icon: CloudConnectorIcon, Page: CloudConnectorPage },
+  { id: 'traffic', label: 'Traffic', Icon: TrafficIcon, Page: TrafficPage },
 ];
 
 const DEFAULT_ROUTE = ROUTES[0] as AppRoute;

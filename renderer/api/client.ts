@@ -32,6 +32,18 @@ import {
   type DestinationLevel,
   type DestinationList,
 } from '../../app/destination/api.js';
+import {
+  checkUrlResponseSchema,
+  CONNECTIVITY_ROUTES,
+  trafficDetailPath,
+  trafficDetailSchema,
+  trafficListSchema,
+  type CheckUrlRequest,
+  type CheckUrlResponse,
+  type TrafficDetail,
+  type TrafficList,
+  type TrafficQuery,
+} from '../../app/connectivity/api.js';
 import { engineStatusSchema, type EngineStatus } from '../../app/events.js';
 import { workspaceSchema, type WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminApiError, errorFromResponse, invalidResponseError, networkError } from './admin-error.js';
@@ -148,6 +160,31 @@ export class AdminClient {
   checkDestination(level: DestinationLevel, name: string): Promise<CheckResult> {
     const path = destinationPath(DESTINATION_ROUTES.check, level, name);
     return this.#json({ method: 'POST', path }, checkResultSchema);
+  }
+
+  /** "Check a URL": what the connectivity proxy would do with a method + URL + location, and which rule decides. */
+  checkProxyUrl(request: CheckUrlRequest): Promise<CheckUrlResponse> {
+    return this.#json(CONNECTIVITY_ROUTES.checkUrl, checkUrlResponseSchema, request);
+  }
+
+  /** Recent proxy requests and SOCKS5 connections, newest first, filtered. */
+  traffic(query: TrafficQuery = {}): Promise<TrafficList> {
+    const params = new URLSearchParams();
+    const { kind, outcome, location, q, limit } = query;
+    for (const [key, value] of Object.entries({ kind, outcome, location, q }))
+      if (value !== undefined && value !== '') params.set(key, value);
+    if (typeof limit === 'number') params.set('limit', String(limit));
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    return this.#json({ method: 'GET', path: CONNECTIVITY_ROUTES.traffic.path + search }, trafficListSchema);
+  }
+
+  /** One exchange with headers (secrets redacted) and the first bytes of each body. */
+  trafficDetail(id: string): Promise<TrafficDetail> {
+    return this.#json({ method: 'GET', path: trafficDetailPath(id) }, trafficDetailSchema);
+  }
+
+  async clearTraffic(): Promise<void> {
+    await this.#send(CONNECTIVITY_ROUTES.clearTraffic, { accept: 'application/json' });
   }
 
   /** Opens the Server-Sent Events stream; the caller reads and cancels the body. */
