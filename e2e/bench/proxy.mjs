@@ -4,8 +4,8 @@
 // every variant in its own process, runs interleaved (A B C D, A B C D) so drift hits all alike.
 // Targets (ratios from this run): throughput ≥ 0.30× direct and ≥ 6× mockttp; p99 ≤ 3× direct's p99.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -122,13 +122,59 @@ async function proxyToken(engine) {
 
 const PATH = '/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner';
 
+// wrk (apt install wrk) when it is there: a C load generator with one thread leaves the 2 cores to the
+// servers being measured, where autocannon (Node) takes a whole core itself. Both give the same shape.
+const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
+export const loadGenerator = WRK ? 'wrk (1 thread)' : 'autocannon';
+
 function load(variant, duration) {
-  return autocannon({
-    url: `http://127.0.0.1:${variant.port}`,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration,
-    requests: [{ method: 'GET', path: variant.path, headers: variant.headers }],
+  if (!WRK) {
+    return autocannon({
+      url: `http://127.0.0.1:${variant.port}`,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      duration,
+      requests: [{ method: 'GET', path: variant.path, headers: variant.headers }],
+    });
+  }
+  return wrkLoad(variant, duration);
+}
+
+/** One wrk run, reported in autocannon's shape (requests.total, duration, latency.p50/p99 in ms, errors). */
+function wrkLoad(variant, duration) {
+  const headers = Object.entries(variant.headers)
+    .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
+    .join('\n');
+  const script = `wrk.method = "GET"\nwrk.path = ${JSON.stringify(variant.path)}\n${headers}
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK {"total":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d,"timeouts":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write, e.status, e.timeout))
+end`;
+  const file = path.join(os.tmpdir(), `btp-bench-${process.pid}-${variant.port}.lua`);
+  writeFileSync(file, script);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      WRK,
+      ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '-s', file, `http://127.0.0.1:${variant.port}`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      rmSync(file, { force: true });
+      const line = /WRK (\{.*\})/.exec(out)?.[1];
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${out}`));
+      const r = JSON.parse(line);
+      resolve({
+        requests: { total: r.total },
+        duration: r.us / 1e6,
+        latency: { p50: r.p50 / 1000, p99: r.p99 / 1000 },
+        errors: r.errors,
+        non2xx: r.non2xx,
+        timeouts: r.timeouts,
+      });
+    });
   });
 }
 
@@ -208,7 +254,7 @@ function report(variants, runs, bytes) {
     ratios.p99 <= TARGETS.p99 &&
     Object.values(s).every((v) => v.bad === 0);
   console.log(
-    `\nConnectivity proxy (${CONNECTIONS} keep-alive connections, ${bytes} B JSON backend, interleaved)`,
+    `\nConnectivity proxy (${CONNECTIONS} keep-alive connections, ${bytes} B JSON backend, interleaved, load: ${loadGenerator})`,
   );
   for (const v of variants) {
     const r = s[v.name];
