@@ -143,6 +143,8 @@ function load(variant, duration) {
 /** One wrk run, reported in autocannon's shape (requests.total, duration, latency.p50/p99 in ms, errors). */
 function wrkLoad(variant, duration) {
   const headers = Object.entries(variant.headers)
+    // Canonical names, so `Host` replaces wrk's own instead of adding a second one (which the proxy refuses).
+    .map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase()), v])
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
     .join('\n');
   const script = `wrk.method = "GET"\nwrk.path = ${JSON.stringify(variant.path)}\n${headers}
