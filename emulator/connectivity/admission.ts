@@ -66,14 +66,25 @@ export function admit(
   const identity: Identity = { locationId, client: credential.client, user: credential.user };
   const principal = propagatedUser(ctx, headers, identity);
   if (principal) return { ...principal, ...identity };
-  const location = ctx.rules().location(locationId);
-  if (!location.ok) return { ...location, ...identity };
-  const { host, port, pathname } = parsed.target;
-  const mapped = AccessRules.http(location.location, host, port, pathname, upgrade);
-  if (!mapped.ok) return { ...mapped, ...identity };
+  const routed = route(ctx.rules(), parsed.target, locationId, upgrade, identity);
+  return routed.ok ? routed : { ...routed, ...identity };
+}
+
+/** The Cloud Connector's part of the decision: location, then mapping, then resource. */
+function route(
+  rules: AccessRules,
+  target: ProxyTarget,
+  locationId: string | null,
+  upgrade: boolean,
+  who: Pick<Identity, 'client' | 'user'>,
+): Admission {
+  const location = rules.location(locationId);
+  if (!location.ok) return location;
+  const mapped = AccessRules.http(location.location, target.host, target.port, target.pathname, upgrade);
+  if (!mapped.ok) return mapped;
   return {
     ok: true,
-    target: parsed.target,
+    target,
     location: location.location,
     mapping: mapped.mapping,
     decisionReason: {
@@ -81,8 +92,8 @@ export function admit(
       resource: mapped.resource?.label ?? null,
       reason: mapped.decision.reason,
     },
-    client: identity.client,
-    user: identity.user,
+    client: who.client,
+    user: who.user,
   };
 }
 
@@ -119,22 +130,5 @@ export function checkUrl(
 ): Admission {
   const parsed = parseProxyTarget(url);
   if (!parsed.ok) return deny(parsed.kind === 'https' ? 405 : 400, 'request', parsed.reason);
-  const location = rules.location(locationId);
-  if (!location.ok) return location;
-  const { host, port, pathname } = parsed.target;
-  const mapped = AccessRules.http(location.location, host, port, pathname, upgrade);
-  if (!mapped.ok) return mapped;
-  return {
-    ok: true,
-    target: parsed.target,
-    location: location.location,
-    mapping: mapped.mapping,
-    decisionReason: {
-      mapping: mapped.mapping.label,
-      resource: mapped.resource?.label ?? null,
-      reason: mapped.decision.reason,
-    },
-    client: null,
-    user: null,
-  };
+  return route(rules, parsed.target, locationId, upgrade, { client: null, user: null });
 }
