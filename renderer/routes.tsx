@@ -8,6 +8,8 @@ import { CloudConnectorPage } from './pages/cloud-connector/CloudConnectorPage.j
 import { DestinationsIcon } from './pages/destinations/DestinationsIcon.js';
 import { DestinationsPage } from './pages/destinations/DestinationsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
+import { SystemsIcon } from './pages/systems/SystemsIcon.js';
+import { SystemsPage } from './pages/systems/SystemsPage.js';
 import { TokensPage } from './pages/tokens/TokensPage.js';
 import { TrafficPage } from './pages/traffic/TrafficPage.js';
 
@@ -26,6 +28,7 @@ export const ROUTES: readonly AppRoute[] = [
   { id: 'destinations', label: 'Destinations', Icon: DestinationsIcon, Page: DestinationsPage },
   { id: 'cloud-connector', label: 'Cloud Connector', Icon: CloudConnectorIcon, Page: CloudConnectorPage },
   { id: 'traffic', label: 'Traffic', Icon: TrafficIcon, Page: TrafficPage },
+  { id: 'systems', label: 'Systems', Icon: SystemsIcon, Page: SystemsPage },
 ];
 
 const DEFAULT_ROUTE = ROUTES[0] as AppRoute;

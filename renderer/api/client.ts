@@ -45,6 +45,16 @@ import {
   type TrafficQuery,
 } from '../../app/connectivity/api.js';
 import { engineStatusSchema, type EngineStatus } from '../../app/events.js';
+import {
+  inspectEdmxResponseSchema,
+  rowsResponseSchema,
+  SYSTEMS_ROUTES,
+  systemSummarySchema,
+  type InspectEdmxResponse,
+  type RowsResponse,
+  type RowWrite,
+  type SystemSummary,
+} from '../../app/systems/api.js';
 import { workspaceSchema, type WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminApiError, errorFromResponse, invalidResponseError, networkError } from './admin-error.js';
 import type { AdminConnection } from './desktop-bridge.js';
@@ -56,6 +66,29 @@ export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 const workspaceEnvelopeSchema = workspaceResponseSchema.extend({ workspace: workspaceSchema });
 const clientListSchema = z.array(clientSummarySchema);
 const signingKeyListSchema = z.array(signingKeyInfoSchema);
+const systemListSchema = z.array(systemSummarySchema);
+const rowSchema = z.record(z.string(), z.unknown());
+
+/** An entity set of a service of a simulated system. */
+export interface EntitySetRef {
+  system: string;
+  service: string;
+  set: string;
+}
+
+export interface SystemRowsQuery {
+  client?: string;
+  top?: number;
+  skip?: number;
+  filter?: string;
+  orderby?: string;
+}
+
+const systemsPath = (path: string, ref: EntitySetRef): string =>
+  path
+    .replace(':system', encodeURIComponent(ref.system))
+    .replace(':service', encodeURIComponent(ref.service))
+    .replace(':set', encodeURIComponent(ref.set));
 
 interface SendOptions {
   accept: string;
@@ -185,6 +218,48 @@ export class AdminClient {
 
   async clearTraffic(): Promise<void> {
     await this.#send(CONNECTIVITY_ROUTES.clearTraffic, { accept: 'application/json' });
+  }
+
+  /** Simulated systems with their services, URLs (own and virtual) and entity sets. */
+  systems(): Promise<SystemSummary[]> {
+    return this.#json(SYSTEMS_ROUTES.list, systemListSchema);
+  }
+
+  /** One page of an entity set; a bad $filter or $orderby is a 400 whose message names the problem. */
+  systemRows(set: EntitySetRef, query: SystemRowsQuery = {}): Promise<RowsResponse> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    const path = systemsPath(SYSTEMS_ROUTES.rows.path, set) + search;
+    return this.#json({ method: 'GET', path }, rowsResponseSchema);
+  }
+
+  createSystemRow(set: EntitySetRef, write: RowWrite): Promise<Record<string, unknown>> {
+    const path = systemsPath(SYSTEMS_ROUTES.createRow.path, set);
+    return this.#json({ method: 'POST', path }, rowSchema, write);
+  }
+
+  /** Changes the given values of the row with `write.key` (PATCH semantics: other properties stay). */
+  updateSystemRow(set: EntitySetRef, write: RowWrite): Promise<Record<string, unknown>> {
+    const path = systemsPath(SYSTEMS_ROUTES.updateRow.path, set);
+    return this.#json({ method: 'PATCH', path }, rowSchema, write);
+  }
+
+  async deleteSystemRow(set: EntitySetRef, write: RowWrite): Promise<void> {
+    const path = systemsPath(SYSTEMS_ROUTES.deleteRow.path, set);
+    await this.#json({ method: 'DELETE', path }, z.unknown(), write);
+  }
+
+  /** Restores a service's data (one sap-client, or all) to its files and generated rows. */
+  async resetSystemService(system: string, service: string, client?: string): Promise<void> {
+    const path = systemsPath(SYSTEMS_ROUTES.reset.path, { system, service, set: '' });
+    await this.#json({ method: 'POST', path }, z.unknown(), client === undefined ? {} : { client });
+  }
+
+  /** Reads an EDMX without importing it; a 400 says why it cannot be served. */
+  inspectEdmx(xml: string): Promise<InspectEdmxResponse> {
+    return this.#json(SYSTEMS_ROUTES.inspectEdmx, inspectEdmxResponseSchema, { xml });
   }
 
   /** Opens the Server-Sent Events stream; the caller reads and cancels the body. */

@@ -1,0 +1,205 @@
+// Latency and faults of a system or service: a draft edited here and saved into the workspace, where the
+// engine validates it (a refused value comes back as the page's "not saved" notice with the field named).
+import { useState, type ReactNode } from 'react';
+import type { FaultConfig, LatencyConfig } from '../../../app/workspace/schema.js';
+import { Field } from '../../components/Field.js';
+import { describeFault, describeLatency, type Tuning } from './systems-model.js';
+
+type Distribution = 'none' | LatencyConfig['distribution'];
+type Kind = FaultConfig['kind'];
+
+interface TuningEditorProps {
+  title: string;
+  tuning: Tuning | null;
+  entitySets: string[];
+  onSave: (tuning: Tuning) => void;
+}
+
+const num = (text: string): number => Math.max(0, Math.round(Number(text) || 0));
+
+function latencyFrom(d: Distribution, a: string, b: string): LatencyConfig | undefined {
+  if (d === 'fixed') return { distribution: 'fixed', ms: num(a) };
+  if (d === 'uniform') return { distribution: 'uniform', minMs: num(a), maxMs: num(b) };
+  if (d === 'normal') return { distribution: 'normal', meanMs: num(a), stdDevMs: num(b) };
+  return undefined;
+}
+
+function latencyTexts(l: LatencyConfig | undefined): [string, string] {
+  if (!l) return ['', ''];
+  if (l.distribution === 'fixed') return [String(l.ms), ''];
+  if (l.distribution === 'uniform') return [String(l.minMs), String(l.maxMs)];
+  return [String(l.meanMs), String(l.stdDevMs)];
+}
+
+export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditorProps): ReactNode {
+  const [distribution, setDistribution] = useState<Distribution>(tuning?.latency?.distribution ?? 'none');
+  const [[a, b], setTexts] = useState(latencyTexts(tuning?.latency));
+  const [faults, setFaults] = useState<FaultConfig[]>(tuning?.faults ?? []);
+  const [kind, setKind] = useState<Kind>('error');
+  const [status, setStatus] = useState('500');
+  const [message, setMessage] = useState('Simulated error');
+  const [rate, setRate] = useState('100');
+  const [sequence, setSequence] = useState('');
+  const [entitySet, setEntitySet] = useState('');
+
+  if (!tuning) return <p className="card__lead card__lead--padded muted">Loading the workspace…</p>;
+
+  const addFault = (): void => {
+    const seq = sequence
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1);
+    const fault: FaultConfig = {
+      kind,
+      status: Number(status) || 500,
+      code: '/IWBEP/CM_MGW_RT/000',
+      message,
+      ...(seq.length > 0 ? { sequence: seq } : { rate: Math.min(1, Math.max(0, Number(rate) / 100)) }),
+      ...(entitySet ? { entitySet } : {}),
+    };
+    setFaults([...faults, fault]);
+  };
+  const [labelA, labelB] =
+    distribution === 'uniform'
+      ? ['Min ms', 'Max ms']
+      : distribution === 'normal'
+        ? ['Mean ms', 'Std dev ms']
+        : ['Ms', ''];
+
+  return (
+    <form
+      className="sys-tuning"
+      aria-label={title}
+      onSubmit={(e) => (e.preventDefault(), onSave({ latency: latencyFrom(distribution, a, b), faults }))}
+    >
+      <h3 className="sys-tuning__title">{title}</h3>
+      <p className="muted">
+        Now: latency {describeLatency(tuning.latency)}, {tuning.faults.length} fault(s).
+      </p>
+      <div className="sys-grid">
+        <Field label="Latency">
+          {({ id }) => (
+            <select
+              id={id}
+              className="input"
+              value={distribution}
+              onChange={(e) => setDistribution(e.target.value as Distribution)}
+            >
+              <option value="none">None</option>
+              <option value="fixed">Fixed</option>
+              <option value="uniform">Uniform</option>
+              <option value="normal">Normal</option>
+            </select>
+          )}
+        </Field>
+        {distribution === 'none' ? null : (
+          <Field label={labelA}>
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                inputMode="numeric"
+                value={a}
+                onChange={(e) => setTexts([e.target.value, b])}
+              />
+            )}
+          </Field>
+        )}
+        {distribution === 'uniform' || distribution === 'normal' ? (
+          <Field label={labelB}>
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                inputMode="numeric"
+                value={b}
+                onChange={(e) => setTexts([a, e.target.value])}
+              />
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <ul className="sys-faults" aria-label="Faults">
+        {faults.map((fault, i) => (
+          <li key={`${i}:${describeFault(fault)}`}>
+            {describeFault(fault)}{' '}
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Remove fault ${i + 1}`}
+              onClick={() => setFaults(faults.filter((_, j) => j !== i))}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+        {faults.length === 0 ? <li className="muted">No faults</li> : null}
+      </ul>
+      <fieldset className="sys-grid">
+        <legend>Add a fault</legend>
+        <Field label="Kind">
+          {({ id }) => (
+            <select id={id} className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+              <option value="error">SAP error</option>
+              <option value="no-work-process">No work process (503)</option>
+              <option value="csrf-expired">CSRF token expired (403)</option>
+              <option value="locked">Entity locked</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Status">
+          {({ id }) => (
+            <input id={id} className="input" value={status} onChange={(e) => setStatus(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Message">
+          {({ id }) => (
+            <input id={id} className="input" value={message} onChange={(e) => setMessage(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Rate %">
+          {({ id }) => (
+            <input id={id} className="input" value={rate} onChange={(e) => setRate(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Request numbers" hint="e.g. 2, 3 (instead of a rate)">
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              className="input"
+              value={sequence}
+              onChange={(e) => setSequence(e.target.value)}
+            />
+          )}
+        </Field>
+        {entitySets.length > 0 ? (
+          <Field label="Entity set">
+            {({ id }) => (
+              <select
+                id={id}
+                className="input"
+                value={entitySet}
+                onChange={(e) => setEntitySet(e.target.value)}
+              >
+                <option value="">All</option>
+                {entitySets.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <button type="button" className="button button--small" onClick={addFault}>
+          Add fault
+        </button>
+      </fieldset>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary">
+          Save faults & latency
+        </button>
+      </div>
+    </form>
+  );
+}
