@@ -1,14 +1,19 @@
 // The product areas. The side navigation and the router are both built from this table, so a new
 // area is one entry here. Only areas that exist are listed.
 import type { ComponentType, ReactNode } from 'react';
-import { BindingsIcon, OverviewIcon, TokensIcon } from './components/icons.js';
+import {
+  BindingsIcon,
+  CloudConnectorIcon,
+  DestinationsIcon,
+  OverviewIcon,
+  SystemsIcon,
+  TokensIcon,
+  TrafficIcon,
+} from './components/icons.js';
 import { BindingsPage } from './pages/bindings/BindingsPage.js';
-import { CloudConnectorIcon, TrafficIcon } from './pages/cloud-connector/CloudConnectorIcon.js';
 import { CloudConnectorPage } from './pages/cloud-connector/CloudConnectorPage.js';
-import { DestinationsIcon } from './pages/destinations/DestinationsIcon.js';
 import { DestinationsPage } from './pages/destinations/DestinationsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
-import { SystemsIcon } from './pages/systems/SystemsIcon.js';
 import { SystemsPage } from './pages/systems/SystemsPage.js';
 import { TokensPage } from './pages/tokens/TokensPage.js';
 import { TrafficPage } from './pages/traffic/TrafficPage.js';

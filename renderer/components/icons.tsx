@@ -155,3 +155,36 @@ export function ShieldAlertIcon(): ReactNode {
     </Svg>
   );
 }
+
+export function DestinationsIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M12 3v18M9 21h6" />
+      <path d="M5 6h11l3 2.5L16 11H5zM19 13H8l-3 2.5L8 18h11z" />
+    </Svg>
+  );
+}
+
+export function CloudConnectorIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4" />
+    </Svg>
+  );
+}
+
+export function TrafficIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M4 8h13l-3-3M20 16H7l3 3" />
+    </Svg>
+  );
+}
+
+export function SystemsIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M4 4h16v6H4zM4 14h16v6H4zM8 7h.01M8 17h.01" />
+    </Svg>
+  );
+}
