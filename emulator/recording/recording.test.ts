@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support.js';
 import type { HarEntry } from './har.js';
+import { importHar } from './har-import.js';
 import { HarSessionWriter, readHar } from './har-writer.js';
 import { ReplayIndex } from './matcher.js';
 import { REDACTED, Redactor } from './redact.js';
@@ -359,5 +360,82 @@ describe('replayer', () => {
     expect(JSON.parse(v4.response.body.toString())).toMatchObject({
       error: { code: 'BTP_EMULATOR/REPLAY_MISS', details: expect.any(Array) as unknown },
     });
+  });
+});
+
+describe('HAR import', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/playwright-recorded.har', import.meta.url));
+
+  it('imports a HAR recorded by Playwright, redacted, and replays it by path whatever host it came from', async () => {
+    const imported = await importHar(fixture);
+    expect(imported.creator).toBe('Playwright');
+    expect(imported.entries).toHaveLength(3);
+    expect(JSON.stringify(imported.entries)).not.toContain('REVWRUxPUEVSOldlbGNvbWUx'); // the Basic credentials
+    const replayer = new Replayer(imported.entries);
+    const list = replayer.respond({
+      method: 'GET',
+      url: '/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner?sap-client=100&$format=json&$top=2',
+      headers: {},
+      body: '',
+    });
+    expect(list.kind).toBe('hit');
+    expect(
+      (JSON.parse(list.response.body.toString()) as { d: { results: unknown[] } }).d.results,
+    ).toHaveLength(2);
+    const count = replayer.respond({
+      method: 'GET',
+      url: '/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner/$count?sap-client=100',
+      headers: {},
+      body: '',
+    });
+    expect(count.response.body.toString()).toBe('20');
+    const other = replayer.respond({
+      method: 'GET',
+      url: '/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner/$count?sap-client=200',
+      headers: {},
+      body: '',
+    });
+    expect(other.kind).toBe('miss'); // sap-client stays significant
+  });
+
+  it('skips what cannot be replayed and says why, and refuses a file that is no HAR', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'mixed.har');
+    const good = entry('http://x/ok');
+    await writeFile(
+      file,
+      JSON.stringify({
+        log: {
+          creator: { name: 'Chrome DevTools' },
+          entries: [
+            good,
+            { ...good, response: { ...good.response, status: 0 } },
+            {
+              ...good,
+              response: { ...good.response, content: { size: 1, mimeType: 'text/plain', _file: 'body.txt' } },
+            },
+            {
+              ...good,
+              response: {
+                ...good.response,
+                status: 401,
+                headers: [{ name: 'WWW-Authenticate', value: 'Basic' }],
+              },
+            },
+            { request: {} },
+          ],
+        },
+      }),
+    );
+    const imported = await importHar(file);
+    expect(imported.entries).toHaveLength(1);
+    expect(imported.skipped.map((s) => s.reason)).toEqual([
+      'the request never got an answer (status 0)',
+      'the body is stored outside the HAR (_file): record with content embedded',
+      'an authentication challenge (the retry with credentials is kept)',
+      expect.stringMatching(/^malformed entry: request\.method/) as unknown as string,
+    ]);
+    await writeFile(file, '{"nope":1}');
+    await expect(importHar(file)).rejects.toThrow(/no log.entries array/);
   });
 });
