@@ -1,6 +1,7 @@
 // The semantic shape of a request for replay matching: what an OData server would treat as the same
 // request. Key predicate order, `$`-option order and percent-encoding do not matter; `sap-client` does;
 // JSON bodies compare canonically; a `$batch` body becomes its parts, independent of its boundaries.
+import { parseBatch, type BatchPart } from '../systems/batch/multipart.js';
 
 export interface MatchRules {
   /** Query parameters that never matter (cache busters, timestamps). Lower case. */
@@ -101,75 +102,27 @@ export function canonicalBody(contentType: string, body: string): string {
   return body;
 }
 
-const boundaryOf = (contentType: string): string | undefined =>
-  /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)?.slice(1).find(Boolean);
-
-/** The parts of a multipart body: [headers, body] each, without the boundary lines. */
-export function multipartParts(
-  body: string,
-  boundary: string,
-): { headers: Record<string, string>; body: string }[] {
-  const delimiter = `--${boundary}`;
-  return body
-    .split(delimiter)
-    .slice(1)
-    .filter((p) => !p.startsWith('--'))
-    .map((p) => p.replace(/^\r?\n/, '').replace(/\r?\n$/, ''))
-    .map((p) => {
-      const split = /\r?\n\r?\n/.exec(p);
-      const head = split ? p.slice(0, split.index) : p;
-      const rest = split ? p.slice(split.index + split[0].length) : '';
-      const headers: Record<string, string> = {};
-      for (const line of head.split(/\r?\n/)) {
-        const colon = line.indexOf(':');
-        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      return { headers, body: rest };
-    });
-}
-
-/** An `application/http` part: `GET Path HTTP/1.1`, headers, blank line, body. */
-function embeddedRequest(text: string): RawRequest | undefined {
-  const [requestLine = '', ...lines] = text.split(/\r?\n/);
-  const match = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(requestLine.trim());
-  if (!match) return undefined;
-  const blank = lines.findIndex((l) => l.trim() === '');
-  const headerLines = blank < 0 ? lines : lines.slice(0, blank);
-  const headers: Record<string, string> = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return {
-    method: match[1]!,
-    url: match[2]!,
-    headers,
-    body:
-      blank < 0
-        ? ''
-        : lines
-            .slice(blank + 1)
-            .join('\n')
-            .trim(),
-  };
-}
-
+/** The parts of a `$batch` body as shapes (the systems' own parser); a malformed batch counts as a plain body. */
 function batchParts(
   contentType: string,
   body: string,
   rules: MatchRules,
   base: string,
 ): RequestShape[] | undefined {
-  const boundary = boundaryOf(contentType);
-  if (!boundary) return undefined;
-  return multipartParts(body, boundary).flatMap((part): RequestShape[] => {
-    const type = part.headers['content-type'] ?? '';
-    if (type.startsWith('multipart/mixed')) return batchParts(type, part.body, rules, base) ?? [];
-    const inner = embeddedRequest(part.body);
-    if (!inner) return [];
+  let parts: BatchPart[];
+  try {
+    parts = parseBatch(Buffer.from(body, 'utf8'), contentType);
+  } catch {
+    return undefined;
+  }
+  const requests = parts.flatMap((part) => (part.kind === 'changeset' ? part.requests : [part]));
+  return requests.map((inner) => {
     // Relative URLs in a batch are relative to the service root.
     const url = inner.url.startsWith('/') ? inner.url : `${base}/${inner.url}`;
-    return [shapeOf({ ...inner, url }, rules)];
+    return shapeOf(
+      { method: inner.method, url, headers: inner.headers, body: inner.body.toString('utf8') },
+      rules,
+    );
   });
 }
 
