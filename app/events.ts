@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { connectivityEventSchemas } from './connectivity/events.js';
 import { destinationEventSchemas } from './destination/events.js';
+import { recordingEventSchemas } from './recording/events.js';
 import { systemsEventSchemas } from './systems/events.js';
 
 export const SERVICE_IDS = ['admin', 'xsuaa', 'xsuaaTls', 'destination', 'proxy', 'socks5'] as const;
@@ -79,6 +80,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   ...connectivityEventSchemas,
   ...destinationEventSchemas,
   ...systemsEventSchemas,
+  ...recordingEventSchemas,
 ]);
 
 export type ServiceId = z.infer<typeof serviceIdSchema>;

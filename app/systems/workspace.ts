@@ -1,5 +1,6 @@
 // Simulated on-premise systems and their OData services.
 import { z } from 'zod';
+import { systemRecordingSchema } from '../recording/workspace.js';
 import { name, port } from '../workspace/primitives.js';
 
 const milliseconds = z.number().int().min(0).max(600_000);
@@ -105,6 +106,7 @@ export const systemSchema = z.object({
     ),
   latency: latencySchema.optional(),
   faults: z.array(faultSchema).default([]),
+  recording: systemRecordingSchema.prefault({}),
 });
 
 export type LatencyConfig = z.infer<typeof latencySchema>;

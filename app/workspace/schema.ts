@@ -6,11 +6,13 @@ import type { locationSchema, resourceSchema, systemMappingSchema } from '../con
 import { cloudConnectorSchema } from '../connectivity/workspace.js';
 import type { destinationSchema } from '../destination/workspace.js';
 import { destinationsSchema } from '../destination/workspace.js';
+import { recordingSchema } from '../recording/workspace.js';
 import { systemSchema } from '../systems/workspace.js';
 import { hostName, name, port } from './primitives.js';
 
 export * from '../connectivity/workspace.js';
 export * from '../destination/workspace.js';
+export * from '../recording/workspace.js';
 export * from '../systems/workspace.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -128,16 +130,6 @@ export const bindingsSchema = z.object({
   destination: z.object({ name: name.default('destination') }).prefault({}),
   connectivity: z.object({ name: name.default('connectivity') }).prefault({}),
   userProvided: z.array(userProvidedServiceSchema).default([]),
-});
-
-export const recordingSchema = z.object({
-  redact: z
-    .object({
-      headers: z.array(z.string()).default([]),
-      queryParams: z.array(z.string()).default([]),
-      formFields: z.array(z.string()).default([]),
-    })
-    .prefault({}),
 });
 
 const workspaceObject = z
