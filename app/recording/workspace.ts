@@ -7,7 +7,7 @@ export const sessionName = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]*$/, 'letters, digits and _ . - (a file name without .har)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits and _ . - (a file name without .har)');
 
 export const liveSystemSchema = z
   .object({
