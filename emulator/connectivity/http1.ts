@@ -40,8 +40,18 @@ const SINGLE = new Set([
 ]);
 
 export function parseRequestHead(text: string): Parsed<RequestHead> {
-  const lines = text.split('\r\n');
-  const parts = lines[0]!.split(' ');
+  const eol = text.indexOf('\r\n');
+  return eol < 0 ? parseRequest(text, null) : parseRequest(text.slice(0, eol), text.slice(eol + 2));
+}
+
+/**
+ * The request line and the header lines as separate strings: the proxy takes them from the socket
+ * buffer separately so that the target (kept in the traffic ring's event) does not hold on to the
+ * whole head, credentials included, through a substring.
+ */
+export function parseRequest(line: string, fieldText: string | null): Parsed<RequestHead> {
+  const lines = fieldText === null ? [line] : [line, ...fieldText.split('\r\n')];
+  const parts = line.split(' ');
   if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
     return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
   if (parts[2] !== 'HTTP/1.1')

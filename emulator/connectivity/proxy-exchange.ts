@@ -17,7 +17,13 @@ import { connectionTokens, parseResponseHead, type RequestHead, type ResponseHea
 import type { PrincipalCertificates } from './principal-certs.js';
 import { writeError } from './replies.js';
 import { BodyTap } from './traffic.js';
-import { resolveUpstream, type PooledSocket, type Upstream, type UpstreamPools } from './upstream.js';
+import {
+  resolveUpstream,
+  type PooledSocket,
+  type Upstream,
+  type UpstreamOwner,
+  type UpstreamPools,
+} from './upstream.js';
 
 export interface ProxyRuntime extends AdmissionContext {
   certs: PrincipalCertificates;
@@ -29,7 +35,7 @@ export interface ProxyRuntime extends AdmissionContext {
 
 const MAX_RESPONSE_HEAD = 64 * 1024;
 
-export class ProxyExchange {
+export class ProxyExchange implements UpstreamOwner {
   private readonly x: Exchange;
   private readonly client: Socket;
   private framer: BodyFramer | null = null;
@@ -131,7 +137,7 @@ export class ProxyExchange {
     if (this.over) return;
     const mapping = this.upstream!;
     const s = this.rt.settings();
-    this.pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, (error) =>
+    this.pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, this, (error) =>
       error ? this.backendFailed(error) : this.sendHead(),
     );
   }
@@ -142,14 +148,10 @@ export class ProxyExchange {
 
   private sendHead(): void {
     if (this.over) {
-      this.pooled?.socket.destroy();
+      if (this.pooled) this.rt.pools.discard(this.pooled);
       return;
     }
     const socket = this.pooled!.socket;
-    socket.on('data', this.onUpstreamData);
-    socket.on('close', this.onUpstreamClose);
-    socket.on('error', this.onUpstreamError);
-    socket.on('timeout', this.onUpstreamTimeout);
     socket.setTimeout(this.rt.settings().responseTimeoutMs);
     socket.cork();
     socket.write(backendRequestHead(this.head, this.plan!, this.upgrade), 'latin1');
@@ -188,7 +190,7 @@ export class ProxyExchange {
     return n === chunk.length ? null : chunk.subarray(n);
   }
 
-  private readonly onUpstreamData = (chunk: Buffer): void => {
+  readonly onUpstreamData = (chunk: Buffer): void => {
     if (this.response !== null) return this.relayBody(chunk);
     // Head and the first body bytes leave in one write (one syscall instead of two).
     this.client.cork();
@@ -265,12 +267,12 @@ export class ProxyExchange {
     const response = this.response!;
     const reusable = clean && response.framing.kind !== 'close' && this.framer!.done && !this.upstreamCloses;
     if (reusable) this.rt.pools.release(pooled);
-    else pooled.socket.destroy();
+    else this.rt.pools.discard(pooled);
     this.x.finish(response.status, this.allowed!);
     this.conn.exchangeDone(!this.closeClient);
   }
 
-  private readonly onUpstreamClose = (): void => {
+  readonly onUpstreamClose = (): void => {
     if (this.over) return;
     if (this.response !== null && this.response.framing.kind === 'close') return this.complete(true);
     if (this.response !== null)
@@ -285,7 +287,7 @@ export class ProxyExchange {
     this.backendFailed(Object.assign(new Error('the backend closed the connection'), { code: 'ECONNRESET' }));
   };
 
-  private readonly onUpstreamError = (error: Error): void => {
+  readonly onUpstreamError = (error: Error): void => {
     if (this.response !== null)
       this.abortMidway(
         `the backend connection failed (${(error as NodeJS.ErrnoException).code ?? error.message})`,
@@ -293,18 +295,14 @@ export class ProxyExchange {
     else this.backendFailed(error);
   };
 
-  private readonly onUpstreamTimeout = (): void => {
+  readonly onUpstreamTimeout = (): void => {
     if (this.response !== null) return this.abortMidway('the backend stopped sending its response');
     this.backendFailed(Object.assign(new Error('response timeout'), { code: 'RESPONSE_TIMEOUT' }));
   };
 
+  /** The connection's events stop coming here (the pool routes them to its next owner). */
   private detachUpstream(): void {
-    const socket = this.pooled?.socket;
-    if (!socket) return;
-    socket.off('data', this.onUpstreamData);
-    socket.off('close', this.onUpstreamClose);
-    socket.off('error', this.onUpstreamError);
-    socket.off('timeout', this.onUpstreamTimeout);
+    if (this.pooled) this.pooled.owner = null;
   }
 
   private backendFailed(error: Error): void {
@@ -353,8 +351,7 @@ export class ProxyExchange {
   /** 101 Switching Protocols: from here on the two sockets are joined byte for byte. */
   private tunnel(bytes: Buffer): void {
     this.over = true;
-    const backend = this.pooled!.socket;
-    this.detachUpstream();
+    const backend = this.rt.pools.handOver(this.pooled!);
     this.conn.detach();
     this.x.responseHeaders = [];
     this.x.finish(101, this.allowed!);

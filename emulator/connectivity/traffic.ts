@@ -16,20 +16,32 @@ const CAPACITY = 500;
 /** Keeps the first PREVIEW_BYTES of a body and counts all of it. */
 export class BodyTap {
   private readonly chunks: Buffer[] = [];
-  private kept = 0;
+  private keptBytes = 0;
   total = 0;
 
   push(chunk: Buffer): void {
     this.total += chunk.length;
-    if (this.kept >= PREVIEW_BYTES) return;
-    // A copy: a slice would keep the socket's whole read buffer alive in the traffic ring.
-    const part = Buffer.from(chunk.subarray(0, PREVIEW_BYTES - this.kept));
+    if (this.keptBytes >= PREVIEW_BYTES) return;
+    const slice = chunk.subarray(0, PREVIEW_BYTES - this.keptBytes);
+    // A view, not a copy: it lives only until the exchange ends, when the ring copies it into its log.
+    const part = slice;
     this.chunks.push(part);
-    this.kept += part.length;
+    this.keptBytes += part.length;
+  }
+
+  /** Bytes kept for the preview. */
+  get kept(): number {
+    return this.keptBytes;
+  }
+
+  /** Copies the kept bytes into `target` at `offset`. */
+  copyTo(target: Buffer, offset: number): void {
+    let at = offset;
+    for (const chunk of this.chunks) at += chunk.copy(target, at);
   }
 
   preview(): { text: string; truncated: boolean } {
-    return { text: Buffer.concat(this.chunks).toString('utf8'), truncated: this.total > this.kept };
+    return { text: Buffer.concat(this.chunks).toString('utf8'), truncated: this.total > this.keptBytes };
   }
 }
 
@@ -39,12 +51,6 @@ export type RawHeaders = readonly string[];
 export interface RecordedMessage {
   headers: RawHeaders;
   body: BodyTap | null;
-}
-
-interface Slot {
-  entry: TrafficEntry;
-  request: RecordedMessage | null;
-  response: RecordedMessage | null;
 }
 
 const SECRET_HEADERS =
@@ -85,45 +91,111 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-function preview(message: RecordedMessage | null): MessagePreview | null {
-  if (!message) return null;
-  const body = message.body?.preview() ?? { text: '', truncated: false };
-  return { headers: redactHeaders(message.headers), bodyPreview: body.text, bodyTruncated: body.truncated };
-}
+/** Bytes of the log that holds the ring's headers and body previews (outside the JS heap). */
+const LOG_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The last CAPACITY exchanges. Only the events stay JS objects; headers and body previews are copied
+ * into one preallocated byte log. Keeping each exchange's header arrays and body buffers alive made
+ * every young-generation GC copy and promote them, which doubled the proxy's p99 under load; bytes in
+ * the log cost the GC nothing. An exchange whose bytes were overwritten (a burst of huge headers)
+ * still lists, and its detail says the message is no longer available.
+ */
 export class TrafficRing {
-  private readonly slots: (Slot | undefined)[] = new Array<Slot | undefined>(CAPACITY);
-  private readonly byId = new Map<string, Slot>();
+  private readonly entries: (TrafficEntry | undefined)[] = new Array<TrafficEntry | undefined>(CAPACITY);
+  private readonly byId = new Map<string, number>();
+  private readonly log = Buffer.allocUnsafe(LOG_BYTES);
+  /** Bytes ever written to the log (monotonic): a message written at W is intact while written - W ≤ LOG_BYTES. */
+  private written = 0;
+  /** Per slot × (request, response): [start, head offset, head bytes, body offset, body bytes, flags]. */
+  private readonly layout = new Float64Array(CAPACITY * 2 * 6);
   private next = 0;
 
   add(entry: TrafficEntry, request: RecordedMessage | null, response: RecordedMessage | null): void {
-    const old = this.slots[this.next];
-    if (old) this.byId.delete(old.entry.id);
-    const slot = { entry, request, response };
-    this.slots[this.next] = slot;
+    const slot = this.next;
+    const old = this.entries[slot];
+    if (old) this.byId.delete(old.id);
+    this.entries[slot] = entry;
     this.byId.set(entry.id, slot);
-    this.next = (this.next + 1) % CAPACITY;
+    this.store(slot * 2, request);
+    this.store(slot * 2 + 1, response);
+    this.next = (slot + 1) % CAPACITY;
+  }
+
+  private store(index: number, message: RecordedMessage | null): void {
+    const at = index * 6;
+    const l = this.layout;
+    if (message === null) {
+      l[at + 5] = 0;
+      return;
+    }
+    // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
+    const head = message.headers.join('\n');
+    const body = message.body;
+    const bodyBytes = body === null ? 0 : body.kept;
+    l[at] = this.written;
+    const headAt = this.reserve(head.length);
+    this.log.write(head, headAt, 'latin1');
+    l[at + 1] = headAt;
+    l[at + 2] = head.length;
+    const bodyAt = this.reserve(bodyBytes);
+    if (body !== null) body.copyTo(this.log, bodyAt);
+    l[at + 3] = bodyAt;
+    l[at + 4] = bodyBytes;
+    l[at + 5] = 1 | (body !== null && body.total > bodyBytes ? 2 : 0);
+  }
+
+  /** A contiguous region of the log (wrapping to the start when the end is too short). */
+  private reserve(bytes: number): number {
+    let offset = this.written % LOG_BYTES;
+    if (offset + bytes > LOG_BYTES) {
+      this.written += LOG_BYTES - offset;
+      offset = 0;
+    }
+    this.written += bytes;
+    return offset;
+  }
+
+  private message(index: number): MessagePreview | null | undefined {
+    const at = index * 6;
+    const l = this.layout;
+    if (l[at + 5] === 0) return null;
+    // Overwritten since: the entry still lists, its bytes are gone.
+    if (this.written - l[at]! > LOG_BYTES) return undefined;
+    const headAt = l[at + 1]!;
+    const head = this.log.toString('latin1', headAt, headAt + l[at + 2]!);
+    const headers = head === '' ? [] : head.split('\n');
+    const bodyAt = l[at + 3]!;
+    return {
+      headers: redactHeaders(headers),
+      bodyPreview: this.log.toString('utf8', bodyAt, bodyAt + l[at + 4]!),
+      bodyTruncated: (l[at + 5]! & 2) !== 0,
+    };
   }
 
   list(query: Omit<TrafficQuery, 'limit'> & { limit: number }): TrafficList {
     const items: TrafficEntry[] = [];
     const q = query.q?.toLowerCase();
     for (let i = 1; i <= CAPACITY && items.length < query.limit; i++) {
-      const slot = this.slots[(this.next - i + CAPACITY) % CAPACITY];
-      if (!slot) break;
-      if (matchesQuery(slot.entry, query, q)) items.push(slot.entry);
+      const entry = this.entries[(this.next - i + CAPACITY) % CAPACITY];
+      if (!entry) break;
+      if (matchesQuery(entry, query, q)) items.push(entry);
     }
     return { items, capacity: CAPACITY };
   }
 
   detail(id: string): TrafficDetail | undefined {
     const slot = this.byId.get(id);
-    if (!slot) return undefined;
-    return { entry: slot.entry, request: preview(slot.request), response: preview(slot.response) };
+    if (slot === undefined) return undefined;
+    const entry = this.entries[slot]!;
+    const request = this.message(slot * 2);
+    const response = this.message(slot * 2 + 1);
+    if (request === undefined || response === undefined) return { entry, request: null, response: null };
+    return { entry, request, response };
   }
 
   clear(): void {
-    this.slots.fill(undefined);
+    this.entries.fill(undefined);
     this.byId.clear();
     this.next = 0;
   }

@@ -34,18 +34,38 @@ export function resolveUpstream(mapping: SystemMapping, systems: SystemDirectory
 const IDLE_MS = 4_000;
 const MAX_IDLE_PER_ORIGIN = 256;
 
+/** The exchange a pooled connection serves; its events go there (one set of listeners per socket). */
+export interface UpstreamOwner {
+  onUpstreamData(chunk: Buffer): void;
+  onUpstreamClose(): void;
+  onUpstreamError(error: Error): void;
+  onUpstreamTimeout(): void;
+}
+
 export interface PooledSocket {
   socket: Socket;
   key: string;
   /** True when it served a request before: a failure before any response byte may be a stale close. */
   reused: boolean;
+  /** Who gets the socket's events; null while idle in the pool (or once handed to a tunnel). */
+  owner: UpstreamOwner | null;
 }
 
+interface Slot extends PooledSocket {
+  connected: boolean;
+  idle: boolean;
+  /** Joined to a client socket byte for byte (WebSocket): the pool no longer looks at it. */
+  tunneled: boolean;
+}
+
+/**
+ * Keep-alive connections per origin and trust. Each socket gets its listeners once, when it is
+ * created, and routes events to its current owner: adding and removing four listeners per request
+ * (and four more for the idle state) was a measurable share of the proxy's time.
+ */
 export class UpstreamPools {
-  private readonly idle = new Map<string, Socket[]>();
+  private readonly idle = new Map<string, Slot[]>();
   private readonly live = new Set<Socket>();
-  /** The listeners an idle socket carries, removed again when it is taken. */
-  private readonly idleListeners = new WeakMap<Socket, () => void>();
 
   constructor(private readonly caCertPem: () => string) {}
 
@@ -54,28 +74,30 @@ export class UpstreamPools {
     upstream: Upstream,
     trust: 'verify' | 'ignore',
     connectTimeoutMs: number,
+    owner: UpstreamOwner,
     ready: (error: Error | null) => void,
   ): PooledSocket {
     const key = `${upstream.protocol}|${upstream.authority}|${upstream.protocol === 'HTTPS' ? trust : ''}`;
-    const list = this.idle.get(key);
-    const socket = list?.pop();
-    if (socket) {
-      const drop = this.idleListeners.get(socket)!;
+    const slot = this.idle.get(key)?.pop();
+    if (slot) {
+      slot.idle = false;
+      slot.reused = true;
+      slot.owner = owner;
       // The idle timer keeps running until the exchange sets its own timeout.
-      socket.off('close', drop).off('error', drop).off('end', drop).off('timeout', drop);
       queueMicrotask(() => ready(null));
-      return { socket, key, reused: true };
+      return slot;
     }
-    const fresh = this.connect(upstream, trust, connectTimeoutMs, ready);
-    return { socket: fresh, key, reused: false };
+    return this.connect(upstream, key, trust, connectTimeoutMs, owner, ready);
   }
 
   private connect(
     upstream: Upstream,
+    key: string,
     trust: 'verify' | 'ignore',
     timeoutMs: number,
+    owner: UpstreamOwner,
     ready: (error: Error | null) => void,
-  ): Socket {
+  ): Slot {
     const https = upstream.protocol === 'HTTPS';
     const socket = https
       ? tls.connect({
@@ -87,29 +109,50 @@ export class UpstreamPools {
           ...(net.isIP(upstream.host) ? {} : { servername: upstream.host }),
         })
       : net.connect({ host: upstream.host, port: upstream.port, noDelay: true });
+    const slot: Slot = { socket, key, reused: false, owner, connected: false, idle: false, tunneled: false };
     this.live.add(socket);
-    socket.once('close', () => this.live.delete(socket));
     const timer = setTimeout(
       () => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })),
       timeoutMs,
     );
-    const onError = (error: Error): void => {
-      clearTimeout(timer);
-      ready(error);
-    };
-    socket.once('error', onError);
+    socket.on('data', (chunk: Buffer) => {
+      if (slot.owner) slot.owner.onUpstreamData(chunk);
+      // Bytes on an idle keep-alive connection: the backend is confused; never hand it out again.
+      else if (slot.idle) this.drop(slot);
+    });
+    socket.on('error', (error: Error) => {
+      if (!slot.connected) {
+        clearTimeout(timer);
+        ready(error);
+      } else if (slot.owner) slot.owner.onUpstreamError(error);
+      else if (slot.idle) this.drop(slot);
+    });
+    socket.on('close', () => {
+      this.live.delete(socket);
+      if (slot.idle) this.drop(slot);
+      else if (slot.connected) slot.owner?.onUpstreamClose();
+    });
+    socket.on('end', () => {
+      if (slot.idle) this.drop(slot);
+    });
+    socket.on('timeout', () => {
+      if (slot.owner) slot.owner.onUpstreamTimeout();
+      else if (slot.idle) this.drop(slot);
+    });
     socket.once(https ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
-      socket.off('error', onError);
+      slot.connected = true;
       if (https) (socket as tls.TLSSocket).setNoDelay(true);
       ready(null);
     });
-    return socket;
+    return slot;
   }
 
   /** A connection whose last response ended cleanly goes back to the idle list. */
   release(pooled: PooledSocket): void {
-    const { socket, key } = pooled;
+    const slot = pooled as Slot;
+    slot.owner = null;
+    const { socket, key } = slot;
     if (socket.destroyed || !socket.writable) return;
     let list = this.idle.get(key);
     if (!list) this.idle.set(key, (list = []));
@@ -117,16 +160,32 @@ export class UpstreamPools {
       socket.destroy();
       return;
     }
-    const drop = (): void => {
-      const i = list.indexOf(socket);
-      if (i >= 0) list.splice(i, 1);
-      socket.destroy();
-    };
-    this.idleListeners.set(socket, drop);
-    socket.once('close', drop).once('error', drop).once('end', drop);
+    slot.idle = true;
     socket.setTimeout(IDLE_MS);
-    socket.once('timeout', drop);
-    list.push(socket);
+    list.push(slot);
+  }
+
+  /** The exchange is over without giving the connection back: it is closed. */
+  discard(pooled: PooledSocket): void {
+    pooled.owner = null;
+    pooled.socket.destroy();
+  }
+
+  /** The socket now belongs to a byte-for-byte tunnel; the pool only closes it on shutdown. */
+  handOver(pooled: PooledSocket): Socket {
+    const slot = pooled as Slot;
+    slot.owner = null;
+    slot.tunneled = true;
+    return slot.socket;
+  }
+
+  private drop(slot: Slot): void {
+    if (!slot.idle) return;
+    slot.idle = false;
+    const list = this.idle.get(slot.key);
+    const i = list ? list.indexOf(slot) : -1;
+    if (i >= 0) list!.splice(i, 1);
+    slot.socket.destroy();
   }
 
   closeAll(): Promise<void> {
