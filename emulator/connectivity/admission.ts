@@ -19,11 +19,14 @@ import { parseProxyTarget, type ProxyTarget } from './target.js';
 
 export const LOCATION_HEADER = 'sap-connectivity-scc-location_id';
 export const PP_HEADER = 'sap-connectivity-authentication';
+export const TECHNICAL_HEADER = 'sap-connectivity-technical-authentication';
 
 export interface AdmissionContext {
   rules(): AccessRules;
   proxyTokens: TokenCache;
   userTokens: TokenCache;
+  /** Tokens of technical users (client credentials of any client of this XSUAA). */
+  technicalTokens: TokenCache;
 }
 
 export interface Admitted {
@@ -104,6 +107,16 @@ function propagatedUser(
   identity: Identity,
 ): Denial | undefined {
   const header = headers[PP_HEADER];
+  const technical = headers[TECHNICAL_HEADER];
+  if (technical !== undefined) {
+    if (header !== undefined)
+      return deny(
+        400,
+        'principal',
+        'The request carries both SAP-Connectivity-Authentication and SAP-Connectivity-Technical-Authentication; send one user',
+      );
+    return technicalUser(ctx, Array.isArray(technical) ? technical[0] : technical, identity);
+  }
   if (header === undefined) return undefined;
   if (headers.authorization !== undefined)
     return deny(
@@ -118,6 +131,28 @@ function propagatedUser(
   if (!checked.ok)
     return deny(407, 'principal', `The propagated user token is not accepted: ${checked.reason}`);
   identity.user = checked.user;
+  return undefined;
+}
+
+/**
+ * SAP-Connectivity-Technical-Authentication: technical user propagation. The token is a client
+ * credentials token of an app; the Cloud Connector propagates its client as the user, so a
+ * principal-propagation mapping sees a certificate for `${name}` = the client id.
+ */
+function technicalUser(
+  ctx: AdmissionContext,
+  header: string | undefined,
+  identity: Identity,
+): Denial | undefined {
+  const token = bearerToken(header);
+  if (token === undefined)
+    return deny(407, 'principal', 'SAP-Connectivity-Technical-Authentication must be "Bearer <token>"');
+  const checked = ctx.technicalTokens.check(token);
+  if (!checked.ok)
+    return deny(407, 'principal', `The technical user token is not accepted: ${checked.reason}`);
+  if (checked.client === null)
+    return deny(407, 'principal', 'The technical user token names no client (cid)');
+  identity.user = { name: checked.client, claims: { user_name: checked.client, technical: true } };
   return undefined;
 }
 

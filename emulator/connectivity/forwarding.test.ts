@@ -174,6 +174,36 @@ describe('connectivity proxy (HTTP): forwarding', () => {
     });
   });
 
+  it('propagates a technical user (SAP-Connectivity-Technical-Authentication) as its client id', async () => {
+    const s = await setup();
+    const technical = await token(s.handle, { client: 'demo-uaa' });
+    const reply = await viaProxy(s, 'http://internal.virtual/tech', {
+      headers: { 'SAP-Connectivity-Technical-Authentication': `Bearer ${technical}` },
+    });
+    expect(reply.status).toBe(200);
+    const { headers } = echoed(reply);
+    expect(headers).not.toHaveProperty('sap-connectivity-technical-authentication');
+    const caPem = await readFile(s.handle.caCert!, 'utf8');
+    const cert = await readClientCertificate(headers.ssl_client_cert!, caPem);
+    expect(cert).toMatchObject({ ok: true });
+    expect(s.events.at(-1)!.user).toBe((cert as { commonName: string }).commonName);
+    expect(s.events.at(-1)!.user).toMatch(/\S/);
+
+    const forged = await viaProxy(s, 'http://internal.virtual/tech', {
+      headers: { 'SAP-Connectivity-Technical-Authentication': `Bearer ${technical.slice(0, -4)}AAAA` },
+    });
+    expect(forged.status).toBe(407);
+    expect(forged.body).toMatch(/^The technical user token is not accepted/);
+    const user = await token(s.handle, { client: 'demo-uaa', user: 'alice' });
+    const both = await viaProxy(s, 'http://internal.virtual/tech', {
+      headers: {
+        'SAP-Connectivity-Technical-Authentication': `Bearer ${technical}`,
+        'SAP-Connectivity-Authentication': `Bearer ${user}`,
+      },
+    });
+    expect(both.status).toBe(400);
+  });
+
   it('refuses principal propagation together with Authorization (400)', async () => {
     const s = await setup();
     const user = await token(s.handle, { client: 'demo-uaa', user: 'alice' });

@@ -48,6 +48,7 @@ class ConnectivityService implements PluginInstance {
       proxyTokens: new TokenCache(verify, connectivityClient, false),
       // A propagated user comes with a token for the app's own client: any client of this XSUAA.
       userTokens: new TokenCache(verify, () => undefined, true),
+      technicalTokens: new TokenCache(verify, () => undefined, false),
       certs: new PrincipalCertificates(ctx.tls),
       pools: new UpstreamPools(() => ctx.tls.caCertPem),
       systems: ctx.systems,
@@ -118,6 +119,7 @@ class ConnectivityService implements PluginInstance {
     // Clients (and so the proxy token's audience) and mappings follow the workspace.
     this.runtime.proxyTokens.clear();
     this.runtime.userTokens.clear();
+    this.runtime.technicalTokens.clear();
     await this.runtime.pools.closeAll();
   }
 }
