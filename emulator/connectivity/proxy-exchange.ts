@@ -236,16 +236,17 @@ export class ProxyExchange implements UpstreamOwner {
     }
     const response = parsed.head;
     const rest = buf.subarray(end + 4);
+    if (response.status === 101 && this.upgrade !== undefined) {
+      this.x.backendAt = performance.now();
+      this.tunnel(buf);
+      return null;
+    }
     if (response.status >= 100 && response.status < 200) {
       // 100 Continue and friends go to the client as they are; the final response follows.
       this.client.write(buf.subarray(0, end + 4));
       return rest.length > 0 ? this.readResponseHead(rest) : null;
     }
     this.x.backendAt = performance.now();
-    if (response.status === 101 && this.upgrade !== undefined) {
-      this.tunnel(buf);
-      return null;
-    }
     this.response = response;
     const connection = response.headers.connection;
     this.upstreamCloses = connection !== undefined && (connectionTokens(connection)?.has('close') ?? false);
