@@ -123,6 +123,23 @@ describe('connectivity proxy (HTTP): forwarding', () => {
     expect(headers['x-forwarded-host']).toBe('internal.virtual');
   });
 
+  it('serves an HTTP/1.0 client: forwarded as HTTP/1.0 (never chunked), answered, then closed', async () => {
+    const s = await setup();
+    const reply = (
+      await rawExchange(
+        s.proxy.port,
+        `GET http://erp.virtual:44300/api/old HTTP/1.0\r\nProxy-Authorization: Bearer ${s.tokenValue}\r\n\r\n`,
+      )
+    ).toString('latin1');
+    // rawExchange returns when the proxy closes the connection.
+    const [head, body] = reply.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(head).not.toMatch(/transfer-encoding/i);
+    expect(head).toMatch(/\r\nConnection: close/i);
+    expect(JSON.parse(body!)).toMatchObject({ method: 'GET', url: '/api/old' });
+    expect(s.backend.requests.at(-1)!.url).toBe('/api/old');
+  });
+
   it('maps redirect Location headers back to the virtual host', async () => {
     const s = await setup();
     const reply = await viaProxy(s, 'http://erp.virtual:44300/api/redirect');

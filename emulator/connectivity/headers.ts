@@ -39,7 +39,7 @@ export interface ForwardPlan {
 /** The request head for the backend (latin1 text, ends with the blank line). */
 export function backendRequestHead(head: RequestHead, plan: ForwardPlan, upgrade?: string): string {
   const named = connectionTokens(head.headers.connection);
-  let out = `${head.method} ${plan.path} HTTP/1.1\r\nHost: ${plan.host}\r\n`;
+  let out = `${head.method} ${plan.path} HTTP/${head.version}\r\nHost: ${plan.host}\r\n`;
   const raw = head.raw;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;

@@ -22,7 +22,15 @@ describe('strict HTTP/1.1 heads', () => {
     ];
     for (const text of refused)
       expect(parseRequestHead(text), JSON.stringify(text)).toMatchObject({ ok: false, status: 400 });
-    expect(parseRequestHead('GET http://a.virtual/ HTTP/1.0')).toMatchObject({ ok: false, status: 505 });
+    expect(parseRequestHead('GET http://a.virtual/ HTTP/2.0')).toMatchObject({ ok: false, status: 505 });
+    expect(parseRequestHead('GET http://a.virtual/ HTTP/1.0\r\nHost: a.virtual')).toMatchObject({
+      ok: true,
+      head: { version: '1.0' },
+    });
+    expect(parseRequestHead('POST http://a.virtual/ HTTP/1.0\r\nTransfer-Encoding: chunked')).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it('frames requests and responses', () => {

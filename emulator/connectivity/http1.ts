@@ -9,6 +9,8 @@ export type Framing =
 export interface RequestHead {
   method: string;
   target: string;
+  /** HTTP/1.0 clients are served too: forwarded as HTTP/1.0 (so no chunked answer) and closed after. */
+  version: '1.0' | '1.1';
   /** Flat [name, value, name, value…] as received. */
   raw: string[];
   /** Lower-case name → value (first occurrence; duplicates of the names in SINGLE are refused). */
@@ -54,16 +56,19 @@ export function parseRequest(line: string, fieldText: string | null): Parsed<Req
   const parts = line.split(' ');
   if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
     return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
-  if (parts[2] !== 'HTTP/1.1')
+  const version = parts[2] === 'HTTP/1.1' ? '1.1' : parts[2] === 'HTTP/1.0' ? '1.0' : undefined;
+  if (version === undefined)
     return bad(
-      parts[2] === 'HTTP/1.0' ? 505 : 400,
-      `${parts[2]!.slice(0, 16)} is not supported: the proxy speaks HTTP/1.1`,
+      /^HTTP\/\d(\.\d)?$/.test(parts[2]!) ? 505 : 400,
+      `${parts[2]!.slice(0, 16)} is not supported: the proxy speaks HTTP/1.1 and HTTP/1.0`,
     );
   const fields = parseFields(lines, true);
   if (!fields.ok) return fields;
+  if (version === '1.0' && fields.head.headers['transfer-encoding'] !== undefined)
+    return bad(400, 'An HTTP/1.0 request cannot use Transfer-Encoding');
   const framing = requestFraming(fields.head.headers, fields.head.raw);
   if ('status' in framing) return { ok: false, ...framing };
-  return { ok: true, head: { method: parts[0]!, target: parts[1]!, ...fields.head, framing } };
+  return { ok: true, head: { method: parts[0]!, target: parts[1]!, version, ...fields.head, framing } };
 }
 
 export function parseResponseHead(text: string, requestMethod: string): Parsed<ResponseHead> {

@@ -63,8 +63,10 @@ export class ProxyExchange implements UpstreamOwner {
     this.client = conn.socket;
     this.x = new Exchange({ method: head.method, target: head.target, raw: head.raw }, rt.record);
     const tokens = connectionTokens(head.headers.connection);
-    this.closeClient = tokens?.has('close') ?? false;
-    if (head.headers.upgrade !== undefined && tokens?.has('upgrade')) this.upgrade = head.headers.upgrade;
+    // HTTP/1.0 keep-alive is a legacy extension: such a client gets its answer and the connection closes.
+    this.closeClient = head.version === '1.0' || (tokens?.has('close') ?? false);
+    if (head.version === '1.1' && head.headers.upgrade !== undefined && tokens?.has('upgrade'))
+      this.upgrade = head.headers.upgrade;
   }
 
   /** The protocol of a WebSocket (or other) upgrade request, allowed only on resources that say so. */
