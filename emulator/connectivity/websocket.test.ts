@@ -91,7 +91,10 @@ describe('connectivity proxy (HTTP): WebSocket', () => {
     const port = Number(new URL(handle.urls.proxy!).port);
 
     const socket = net.connect(port, '127.0.0.1');
-    onCleanup(() => socket.destroy());
+    onCleanup(() => {
+      socket.destroy();
+      return Promise.resolve();
+    });
     let received = Buffer.alloc(0);
     const waitFor = (done: (b: Buffer) => boolean): Promise<Buffer> =>
       new Promise((resolve, reject) => {
