@@ -142,6 +142,36 @@ export const ERROR_CATALOG = {
     summary: 'No running simulated system, service or entity set has that name.',
     hint: 'GET /api/systems lists the running systems and their services; a system that failed to start shows its error there.',
   },
+  EMU_ERR_EDMX_INVALID: {
+    status: 400,
+    summary: 'The EDMX cannot be served as an OData service.',
+    hint: 'Fix the element (and line) named in the message: well-formed XML, edmx:Edmx with DataServices, entity types with keys, an EntityContainer with entity sets.',
+  },
+  EMU_ERR_SERVICE_EXISTS: {
+    status: 409,
+    summary: 'The system already has a service of that name, or services/<name>.edmx holds another EDMX.',
+    hint: 'Choose another service name.',
+  },
+  EMU_ERR_SESSION_NOT_FOUND: {
+    status: 404,
+    summary: 'No recorded session of that name, or no entry at that index.',
+    hint: 'GET /api/recordings or btp-emulator sessions list shows the sessions in the data folder (recordings/<name>.har).',
+  },
+  EMU_ERR_SESSION_EXISTS: {
+    status: 409,
+    summary: 'A session of that name already exists in the data folder.',
+    hint: 'Choose another name, or delete the existing session first.',
+  },
+  EMU_ERR_SESSION_BUSY: {
+    status: 409,
+    summary: 'A system is recording into or replaying from the session.',
+    hint: 'Stop recording or replay on that system first (POST /api/recordings/systems/<id>/stop).',
+  },
+  EMU_ERR_HAR_INVALID: {
+    status: 400,
+    summary: 'The file or document is not a HAR 1.2 log.',
+    hint: "Save the HAR again from the browser's developer tools or Playwright (recordHar with the content embedded).",
+  },
 } as const satisfies Record<string, { status: number; summary: string; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

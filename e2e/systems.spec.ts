@@ -1,7 +1,10 @@
 // The Systems page against the real CLI and its demo workspace: system S4D serves API_BUSINESS_PARTNER,
 // A_BusinessPartner is browsed and filtered through the engine's own OData query compiler, a bad filter
-// shows the engine's message, and an edited row keeps its new value after a reload.
-import { expect, test } from './fixtures/engine.js';
+// shows the engine's message, and an edited row keeps its new value after a reload. An EDMX file
+// imported on the page becomes a service of S4D whose generated rows can be browsed.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, ROOT, test } from './fixtures/engine.js';
 import type { Page } from '@playwright/test';
 
 async function browsePartners(page: Page): Promise<void> {
@@ -62,5 +65,57 @@ test('Systems: browse, filter and edit A_BusinessPartner of S4D', async ({ page,
   await query.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('status', { name: 'Rows shown' })).toHaveText('1–1 of 1');
   await expect(rows.nth(1)).toContainText('1000002');
+  expect(problems).toEqual([]);
+});
+
+test('Systems: import an EDMX file as a new service and browse its generated rows', async ({
+  page,
+  engine,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(engine.ready.ui);
+  await page
+    .getByRole('navigation', { name: 'Product areas' })
+    .getByRole('link', { name: 'Systems' })
+    .click();
+  const card = page.getByRole('region', { name: 'Import an EDMX' });
+  await card.getByLabel('EDMX file').setInputFiles({
+    name: 'ZPRODUCT_SRV.edmx',
+    mimeType: 'application/xml',
+    buffer: await readFile(path.join(ROOT, 'emulator/systems/fixtures/products.edmx')),
+  });
+  await expect(card.getByLabel('EDMX XML')).toHaveValue(/ZPRODUCT_SRV_Entities/);
+  await card.getByRole('button', { name: 'Inspect' }).click();
+  await expect(card.getByRole('region', { name: 'EDMX contents' })).toContainText(
+    'OData v2, namespace ZPRODUCT_SRV, 1 entity set(s)',
+  );
+  const add = card.getByRole('form', { name: 'Add the service' });
+  await expect(add.getByLabel('Service name')).toHaveValue('ZPRODUCT_SRV');
+  await expect(add.getByLabel('System')).toHaveValue('S4D');
+  await add.getByLabel('Rows per entity set').fill('12');
+  await add.getByRole('button', { name: 'Add service' }).click();
+  await expect(card.getByRole('status', { name: 'Import result' })).toContainText(
+    'Service ZPRODUCT_SRV added to system S4D',
+  );
+
+  const services = page
+    .getByRole('region', { name: 'System S4D' })
+    .getByRole('table', { name: 'Services of S4D' });
+  await expect(services.getByRole('rowheader', { name: /ZPRODUCT_SRV/ })).toContainText('OData v2');
+  await expect(services).toContainText('http://s4.virtual:44300/sap/opu/odata/sap/ZPRODUCT_SRV/');
+  // The page opens the new service's first entity set: its generated rows, served by the engine.
+  await expect(page.getByRole('status', { name: 'Rows shown' })).toHaveText('1–12 of 12');
+  const rows = page.getByRole('table', { name: 'Products rows' }).getByRole('row');
+  await expect(rows).toHaveCount(13);
+  await expect(rows.nth(1)).not.toContainText('undefined');
+
+  // And again after a reload: the service is part of the running workspace.
+  await page.reload();
+  await page
+    .getByRole('region', { name: 'System S4D' })
+    .getByRole('button', { name: 'Browse Products of ZPRODUCT_SRV' })
+    .click();
+  await expect(page.getByRole('status', { name: 'Rows shown' })).toHaveText('1–12 of 12');
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,8 @@
 // Admin API contract of the Systems page: list systems and services, browse and edit entity sets,
-// reset data, and read an EDMX before importing it. Faults and latency are workspace fields and change
-// through PUT /api/workspace like every other setting.
+// reset data, read an EDMX and import it as a new service. Faults and latency are workspace fields and
+// change through PUT /api/workspace like every other setting.
 import { z } from 'zod';
+import { name } from '../workspace/primitives.js';
 
 export const SYSTEMS_ROUTES = {
   list: { method: 'GET', path: '/api/systems' },
@@ -11,6 +12,7 @@ export const SYSTEMS_ROUTES = {
   deleteRow: { method: 'DELETE', path: '/api/systems/:system/services/:service/sets/:set' },
   reset: { method: 'POST', path: '/api/systems/:system/services/:service/reset' },
   inspectEdmx: { method: 'POST', path: '/api/systems/edmx/inspect' },
+  importService: { method: 'POST', path: '/api/systems/:system/services' },
 } as const;
 
 export const entitySetSummarySchema = z.object({
@@ -88,6 +90,29 @@ export const inspectEdmxResponseSchema = z.object({
   operations: z.array(z.string()),
 });
 
+/** Adds a service from an EDMX to a system: the file is saved and the workspace gains the service. */
+export const importServiceRequestSchema = z.object({
+  xml: z.string().min(1).max(20_000_000),
+  name,
+  /** Checked against the EDMX when given; detected from it otherwise. */
+  odataVersion: z.enum(['v2', 'v4']).optional(),
+  /** Generated rows (seed and rows per entity set); without it the default of 20 rows, seed 1. */
+  generate: z
+    .object({
+      seed: z.number().int().default(1),
+      rows: z.number().int().min(0).max(1_000_000).default(20),
+    })
+    .optional(),
+});
+export const importServiceResponseSchema = z.object({
+  /** Where the EDMX was saved (absolute path). */
+  file: z.string(),
+  /** The service's `metadata` in the workspace (relative to the workspace file when there is one). */
+  metadata: z.string(),
+  /** The system after the restart with the new service (its services, or the error it failed with). */
+  system: systemSummarySchema,
+});
+
 export type EntitySetSummary = z.infer<typeof entitySetSummarySchema>;
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 export type SystemSummary = z.infer<typeof systemSummarySchema>;
@@ -95,3 +120,5 @@ export type RowsQuery = z.infer<typeof rowsQuerySchema>;
 export type RowsResponse = z.infer<typeof rowsResponseSchema>;
 export type RowWrite = z.infer<typeof rowWriteSchema>;
 export type InspectEdmxResponse = z.infer<typeof inspectEdmxResponseSchema>;
+export type ImportServiceRequest = z.input<typeof importServiceRequestSchema>;
+export type ImportServiceResponse = z.infer<typeof importServiceResponseSchema>;

@@ -18,8 +18,10 @@ export const systemsEventSchemas = [
     durationMs: z.number(),
     client: z.string().nullable(),
     user: z.string().nullable(),
-    /** Set when an injected fault or latency shaped the response. */
+    /** Set when an injected fault shaped the response. */
     fault: z.string().optional(),
+    /** Simulated latency added to this request (system + service + entity set), when there was any. */
+    latencyMs: z.number().optional(),
   }),
   z.object({
     type: z.literal('system-data-reset'),

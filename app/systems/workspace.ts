@@ -5,16 +5,29 @@ import { name, port } from '../workspace/primitives.js';
 
 const milliseconds = z.number().int().min(0).max(600_000);
 
+const fixed = z.object({ distribution: z.literal('fixed'), ms: milliseconds });
+const uniform = z.object({ distribution: z.literal('uniform'), minMs: milliseconds, maxMs: milliseconds });
+const normal = z.object({ distribution: z.literal('normal'), meanMs: milliseconds, stdDevMs: milliseconds });
+const ordered = (l: { distribution: string; minMs?: number; maxMs?: number }): boolean =>
+  l.distribution !== 'uniform' || (l.minMs ?? 0) <= (l.maxMs ?? 0);
+const unordered = { message: 'minMs must not be greater than maxMs' };
+
 export const latencySchema = z
-  .discriminatedUnion('distribution', [
-    z.object({ distribution: z.literal('fixed'), ms: milliseconds }),
-    z.object({ distribution: z.literal('uniform'), minMs: milliseconds, maxMs: milliseconds }),
-    z.object({ distribution: z.literal('normal'), meanMs: milliseconds, stdDevMs: milliseconds }),
-  ])
-  .refine((l) => l.distribution !== 'uniform' || l.minMs <= l.maxMs, {
-    message: 'minMs must not be greater than maxMs',
-  })
+  .discriminatedUnion('distribution', [fixed, uniform, normal])
+  .refine(ordered, unordered)
   .describe('Added response time: fixed, uniform between minMs and maxMs, or normal around meanMs.');
+
+const entitySet = {
+  entitySet: z.string().min(1).describe('The entity set (first segment of the resource path), as in faults.'),
+};
+/** Latency of the requests to one entity set, added to the system's and the service's latency. */
+export const entitySetLatencySchema = z
+  .discriminatedUnion('distribution', [
+    fixed.extend(entitySet),
+    uniform.extend(entitySet),
+    normal.extend(entitySet),
+  ])
+  .refine(ordered, unordered);
 
 export const faultSchema = z
   .object({
@@ -87,6 +100,21 @@ export const odataServiceSchema = z.object({
     .optional()
     .describe('A .js/.mjs/.ts module with custom logic (see emulator/systems/README.md).'),
   latency: latencySchema.optional(),
+  entitySetLatency: z
+    .array(entitySetLatencySchema)
+    .default([])
+    .refine((list) => new Set(list.map((l) => l.entitySet)).size === list.length, {
+      message: 'each entity set has at most one latency',
+    })
+    .describe(
+      'Latency per entity set, e.g. [{"entitySet": "A_BusinessPartner", "distribution": "fixed", "ms": 300}].',
+    ),
+  requireIfMatch: z
+    .boolean()
+    .default(false)
+    .describe(
+      'As SAP Gateway: updates and deletes of entity types with an ETag (ConcurrencyMode="Fixed", Core.OptimisticConcurrency) must send If-Match, else 428.',
+    ),
   faults: z.array(faultSchema).default([]),
 });
 
@@ -110,6 +138,7 @@ export const systemSchema = z.object({
 });
 
 export type LatencyConfig = z.infer<typeof latencySchema>;
+export type EntitySetLatencyConfig = z.infer<typeof entitySetLatencySchema>;
 export type FaultConfig = z.infer<typeof faultSchema>;
 export type ODataServiceConfig = z.infer<typeof odataServiceSchema>;
 export type SystemConfig = z.infer<typeof systemSchema>;

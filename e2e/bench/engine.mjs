@@ -52,12 +52,17 @@ export async function vcap(ready) {
   return (await response.json()).VCAP_SERVICES;
 }
 
-/** Peak resident memory of a process in MB (Linux), or null. */
-export async function rssMb(pid) {
+/** Resident memory of a process now in MB (Linux), or null. */
+export const rssMb = (pid) => statusMb(pid, 'VmRSS');
+
+/** The most resident memory the process has had so far (its high-water mark) in MB (Linux), or null. */
+export const peakRssMb = (pid) => statusMb(pid, 'VmHWM');
+
+async function statusMb(pid, field) {
   try {
     const { readFileSync } = await import('node:fs');
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
     return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
   } catch {
     return null;

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { EmulatorError } from '../../app/errors.js';
 import {
+  importServiceRequestSchema,
   inspectEdmxRequestSchema,
   resetRequestSchema,
   rowsQuerySchema,
@@ -15,9 +16,7 @@ import {
 } from '../../app/systems/api.js';
 import { parseBody } from '../admin/xsuaa-routes.js';
 import { now } from '../core/event-bus.js';
-import { EdmxError } from './edm/edmx-error.js';
 import type { EdmModel } from './edm/model.js';
-import { parseEdmx } from './edm/parse-edmx.js';
 import type { Row } from './expr/compile.js';
 import { ODataError } from './odata/errors.js';
 import { propertyV4 } from './odata-v4/serialize.js';
@@ -25,6 +24,7 @@ import { executePlan } from './query/execute.js';
 import { compilePlan } from './query/plan.js';
 import type { ODataService } from './service.js';
 import { createEntity, deleteEntity, updateEntity } from './store/mutations.js';
+import { importService, readEdmx } from './import-service.js';
 import type { SystemsRuntime } from './plugin.js';
 
 type Params = { system: string; service: string; set: string };
@@ -63,12 +63,12 @@ export function installSystemsRoutes(app: FastifyInstance, runtime: SystemsRunti
   });
   app.post(SYSTEMS_ROUTES.inspectEdmx.path, (request: FastifyRequest) => {
     const { xml } = parseBody(inspectEdmxRequestSchema, request.body);
-    try {
-      return inspect(parseEdmx(xml));
-    } catch (error) {
-      if (error instanceof EdmxError) throw bad(`The EDMX cannot be served: ${error.message}`);
-      throw error;
-    }
+    return inspect(readEdmx(xml));
+  });
+  app.post(SYSTEMS_ROUTES.importService.path, (request: FastifyRequest<{ Params: { system: string } }>) => {
+    const body = parseBody(importServiceRequestSchema, request.body);
+    const { system } = request.params;
+    return importService(runtime.ctx, system, body, () => listSystems(runtime).find((s) => s.id === system));
   });
 }
 

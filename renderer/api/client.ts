@@ -46,15 +46,33 @@ import {
 } from '../../app/connectivity/api.js';
 import { engineStatusSchema, type EngineStatus } from '../../app/events.js';
 import {
+  importServiceResponseSchema,
   inspectEdmxResponseSchema,
   rowsResponseSchema,
   SYSTEMS_ROUTES,
   systemSummarySchema,
+  type ImportServiceRequest,
+  type ImportServiceResponse,
   type InspectEdmxResponse,
   type RowsResponse,
   type RowWrite,
   type SystemSummary,
 } from '../../app/systems/api.js';
+import {
+  dataFilesResponseSchema,
+  entryDetailSchema,
+  importResponseSchema,
+  missesResponseSchema,
+  RECORDING_ROUTES,
+  recordingOverviewSchema,
+  sessionDetailSchema,
+  type DataFilesResponse,
+  type EntryDetail,
+  type ImportResponse,
+  type Miss,
+  type RecordingOverview,
+  type SessionDetail,
+} from '../../app/recording/api.js';
 import { workspaceSchema, type WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminApiError, errorFromResponse, invalidResponseError, networkError } from './admin-error.js';
 import type { AdminConnection } from './desktop-bridge.js';
@@ -68,6 +86,8 @@ const clientListSchema = z.array(clientSummarySchema);
 const signingKeyListSchema = z.array(signingKeyInfoSchema);
 const systemListSchema = z.array(systemSummarySchema);
 const rowSchema = z.record(z.string(), z.unknown());
+/** The mode routes answer with the system's recording state; only what the page shows is required. */
+const recordedMappingSchema = z.object({ system: z.string(), session: z.string().nullable() }).partial();
 
 /** An entity set of a service of a simulated system. */
 export interface EntitySetRef {
@@ -89,6 +109,13 @@ const systemsPath = (path: string, ref: EntitySetRef): string =>
     .replace(':system', encodeURIComponent(ref.system))
     .replace(':service', encodeURIComponent(ref.service))
     .replace(':set', encodeURIComponent(ref.set));
+
+/** A recording route with its `:params` filled in (each encoded as one path segment). */
+function recordingRoute(name: keyof typeof RECORDING_ROUTES, params: Record<string, string>): Route {
+  const route = RECORDING_ROUTES[name];
+  const path = route.path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+  return { method: route.method, path };
+}
 
 interface SendOptions {
   accept: string;
@@ -260,6 +287,82 @@ export class AdminClient {
   /** Reads an EDMX without importing it; a 400 says why it cannot be served. */
   inspectEdmx(xml: string): Promise<InspectEdmxResponse> {
     return this.#json(SYSTEMS_ROUTES.inspectEdmx, inspectEdmxResponseSchema, { xml });
+  }
+
+  /** Adds a service from an EDMX to a system (saved beside the workspace); the system restarts with it. */
+  importService(system: string, request: ImportServiceRequest): Promise<ImportServiceResponse> {
+    const path = SYSTEMS_ROUTES.importService.path.replace(':system', encodeURIComponent(system));
+    return this.#json({ method: 'POST', path }, importServiceResponseSchema, request);
+  }
+
+  /** Sessions in the data folder and every system's recording mode and counters. */
+  recordings(): Promise<RecordingOverview> {
+    return this.#json(RECORDING_ROUTES.overview, recordingOverviewSchema);
+  }
+
+  /** A session's timeline: every entry with its OData operation and how often replay served it. */
+  recordingSession(session: string): Promise<SessionDetail> {
+    return this.#json(recordingRoute('session', { session }), sessionDetailSchema);
+  }
+
+  /** One HAR entry as stored (secrets already redacted on disk unless the workspace keeps them). */
+  recordingEntry(session: string, index: number): Promise<EntryDetail> {
+    return this.#json(recordingRoute('entry', { session, index: String(index) }), entryDetailSchema);
+  }
+
+  async deleteRecordingSession(session: string): Promise<void> {
+    await this.#send(recordingRoute('deleteSession', { session }), { accept: 'application/json' });
+  }
+
+  /** The session as HAR 1.2 text, redacted with the workspace rules. */
+  async exportRecordingSession(session: string): Promise<string> {
+    const route = recordingRoute('exportSession', { session });
+    return (await this.#send(route, { accept: 'application/json' })).text();
+  }
+
+  /** A 400 names what is wrong with the HAR; entries that cannot be replayed come back in `skipped`. */
+  importRecordingSession(request: { name: string; har: unknown; system?: string }): Promise<ImportResponse> {
+    return this.#json(RECORDING_ROUTES.importSession, importResponseSchema, request);
+  }
+
+  recordingDataFiles(
+    session: string,
+    request: { system: string; service: string; apply: boolean },
+  ): Promise<DataFilesResponse> {
+    return this.#json(recordingRoute('toDataFiles', { session }), dataFilesResponseSchema, request);
+  }
+
+  /** Record mode (the system needs live.url); without a name the engine picks <system>-<timestamp>. */
+  async startRecording(system: string, session?: string): Promise<void> {
+    const body = session === undefined ? {} : { session };
+    await this.#json(recordingRoute('startRecording', { system }), z.unknown(), body);
+  }
+
+  /** Back to live (when the system has live.url) or simulate. */
+  async stopRecordingMode(system: string): Promise<void> {
+    await this.#json(recordingRoute('stop', { system }), z.unknown(), {});
+  }
+
+  async startReplay(
+    system: string,
+    request: { sessions: string[]; onMiss: 'strict' | 'simulate' | 'record' },
+  ): Promise<void> {
+    await this.#json(recordingRoute('startReplay', { system }), z.unknown(), request);
+  }
+
+  /** Requests replay could not answer, newest first, each with the nearest candidates and their differences. */
+  async replayMisses(system: string): Promise<Miss[]> {
+    return (await this.#json(recordingRoute('misses', { system }), missesResponseSchema)).misses;
+  }
+
+  /** Puts a system standing for a mapping's real host in front of it, in record mode; returns that system. */
+  recordMapping(request: {
+    location: string | null;
+    virtualHost: string;
+    virtualPort: number;
+    session?: string;
+  }): Promise<{ system?: string; session?: string | null }> {
+    return this.#json(RECORDING_ROUTES.recordMapping, recordedMappingSchema, request);
   }
 
   /** Opens the Server-Sent Events stream; the caller reads and cancels the body. */

@@ -1,6 +1,7 @@
 // multipart/mixed $batch bodies: parts (possibly nested changesets) holding HTTP request messages, and
 // the matching response format. Hand-written: the generic multipart libraries parse form-data, not
 // embedded HTTP messages. Both CRLF and bare LF line endings are accepted, as clients differ.
+import { STATUS_CODES } from 'node:http';
 import { badRequest } from '../odata/errors.js';
 
 export interface BatchRequestPart {
@@ -113,22 +114,8 @@ export interface PartResponse {
   contentId?: string;
 }
 
-const REASONS: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  415: 'Unsupported Media Type',
-  500: 'Internal Server Error',
-};
-
 export function httpResponseText(response: PartResponse): string {
-  const lines = [`HTTP/1.1 ${response.status} ${REASONS[response.status] ?? 'Status'}`];
+  const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? 'Status'}`];
   for (const [name, value] of Object.entries(response.headers)) lines.push(`${name}: ${value}`);
   if (response.body !== '') lines.push(`content-length: ${Buffer.byteLength(response.body)}`);
   return `${lines.join('\r\n')}\r\n\r\n${response.body}`;

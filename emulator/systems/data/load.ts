@@ -1,12 +1,12 @@
 // Initial rows of a service: persisted changes if there are any, otherwise the data files of the
 // workspace followed by generated rows. Every value is converted to the internal form here, once.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EdmEntitySet, EdmModel } from '../edm/model.js';
 import { toInternal, ValueError } from '../edm/values.js';
 import type { Row } from '../expr/compile.js';
 import { ServiceData } from '../store/service-data.js';
 import { generateData, type GenerateOptions } from './generate.js';
+import { jsonRowSlices, JsonSliceError } from './json-slices.js';
 
 export class DataFileError extends Error {
   override name = 'DataFileError';
@@ -38,6 +38,8 @@ export async function fillInitial(
     if (!data.model.entitySets.has(set)) throw new DataFileError(`Data file for unknown entity set ${set}`);
   }
   const generated = sources.generate ? generateData(data.model, sources.generate) : new Map<string, Row[]>();
+  // One interner per load: it lives only while the files are read, so its table is not kept for good.
+  const interner = new Interner();
   for (const set of data.model.entitySets.values()) {
     const persisted =
       ignorePersisted || !data.folder
@@ -48,67 +50,57 @@ export async function fillInitial(
       continue;
     }
     const file = sources.files[set.name];
-    const fromFile = file ? await readDataFile(file, set) : [];
-    data.table(set.name).load([...fromFile, ...(generated.get(set.name) ?? [])]);
+    const rows = file ? await readDataFile(file, set, interner) : [];
+    for (const row of generated.get(set.name) ?? []) rows.push(row);
+    data.table(set.name).load(rows);
   }
 }
 
 async function readPersisted(file: string): Promise<Row[] | undefined> {
   try {
-    const rows = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    return Array.isArray(rows) ? (rows as Row[]) : undefined;
+    const rows: Row[] = [];
+    for await (const slice of jsonRowSlices(file)) for (const row of slice) rows.push(row as Row);
+    return rows;
   } catch {
     return undefined;
   }
 }
 
-export async function readDataFile(file: string, set: EdmEntitySet): Promise<Row[]> {
-  let text: string;
+/**
+ * Rows of a data file in the internal form. The file is read and parsed a slice at a time (see
+ * json-slices.ts), and each slice is converted before the next is read.
+ */
+export async function readDataFile(
+  file: string,
+  set: EdmEntitySet,
+  interner = new Interner(),
+): Promise<Row[]> {
+  const rows: Row[] = [];
   try {
-    text = await readFile(file, 'utf8');
+    for await (const slice of jsonRowSlices(file)) {
+      for (const row of normalizeRows(slice, set, file, rows.length, interner)) rows.push(row);
+    }
   } catch (error) {
-    throw new DataFileError(`Cannot read data file ${file} of ${set.name}: ${(error as Error).message}`);
+    if (error instanceof DataFileError) throw error;
+    const reason = error instanceof JsonSliceError ? error.reason : (error as Error).message;
+    throw new DataFileError(`Cannot read data file ${file} of ${set.name}: ${reason}`);
   }
-  if (/^\s*\[/.test(text)) {
-    // Large plain arrays are parsed and converted a slice at a time: the garbage of each slice dies
-    // young, so the peak heap (and with it the resident size the process keeps) stays close to the data.
-    const rows: Row[] = [];
-    for (const slice of arraySlices(text, file)) rows.push(...normalizeRows(slice, set, file, rows.length));
-    return rows;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new DataFileError(`Cannot read data file ${file} of ${set.name}: ${(error as Error).message}`);
-  }
-  return normalizeRows(extractRows(parsed, file), set, file);
-}
-
-function extractRows(parsed: unknown, file: string): unknown[] {
-  if (Array.isArray(parsed)) return parsed;
-  const object = parsed as { d?: unknown; value?: unknown } | null;
-  const d = object?.d as { results?: unknown } | unknown[] | undefined;
-  if (Array.isArray(d)) return d;
-  if (d && Array.isArray(d.results)) return (d as { results: unknown[] }).results;
-  if (Array.isArray(object?.value)) return object.value;
-  throw new DataFileError(`Data file ${file} is not an array, {"d":{"results":[…]}} or {"value":[…]}`);
+  return rows;
 }
 
 /**
- * Converts file rows in place (no second copy of a large file at peak) and interns short strings, so
- * 100,000 rows repeating 'EUR' or 'Main Street' share one string each. OData annotations
- * (`__metadata`, `@odata.*`) and navigation payloads are dropped.
+ * Converts file rows in place (no second copy of a large file at peak) and interns short strings of
+ * properties with few distinct values, so 100,000 rows repeating 'EUR' or 'Main Street' share one
+ * string each. OData annotations (`__metadata`, `@odata.*`) and navigation payloads are dropped.
  */
-export function normalizeRows(rows: unknown[], set: EdmEntitySet, where: string, offset = 0): Row[] {
+export function normalizeRows(
+  rows: unknown[],
+  set: EdmEntitySet,
+  where: string,
+  offset = 0,
+  interner = new Interner(),
+): Row[] {
   const type = set.entityType;
-  const intern = (value: unknown): unknown => {
-    if (typeof value !== 'string' || value.length > 40) return value;
-    const known = POOL.get(value);
-    if (known !== undefined) return known;
-    if (POOL.size < 200_000) POOL.set(value, value);
-    return value;
-  };
   return rows.map((raw, i) => {
     const index = offset + i;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -126,7 +118,9 @@ export function normalizeRows(rows: unknown[], set: EdmEntitySet, where: string,
       }
       try {
         row[name] =
-          property.complex || property.collection ? row[name] : intern(toInternal(property, row[name]));
+          property.complex || property.collection
+            ? row[name]
+            : interner.intern(name, toInternal(property, row[name]));
       } catch (error) {
         if (error instanceof ValueError)
           throw new DataFileError(`${where} row ${index + 1}: ${error.message}`);
@@ -141,48 +135,25 @@ export function normalizeRows(rows: unknown[], set: EdmEntitySet, where: string,
   });
 }
 
-/** Interned short strings, shared across loads (bounded; values are data, not secrets). */
-const POOL = new Map<string, string>();
-const SLICE_ROWS = 5000;
+/**
+ * Shares equal short strings per property. A property with many distinct values (keys, amounts,
+ * postal codes) gains nothing from it, so its table is dropped once it passes a limit: the interner
+ * stays small even at the peak of a 100,000-row load.
+ */
+export class Interner {
+  private readonly pools = new Map<string, Map<string, string> | null>();
 
-/** Splits a top-level JSON array into parsed slices of up to SLICE_ROWS elements. */
-function* arraySlices(text: string, file: string): Generator<unknown[]> {
-  let depth = 0;
-  let inString = false;
-  let start = text.indexOf('[') + 1;
-  let count = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      if (depth === 0) {
-        yield parseSlice(text.slice(start, i), file);
-        return;
-      }
-      depth--;
-      if (depth === 0 && ++count === SLICE_ROWS) {
-        yield parseSlice(text.slice(start, i + 1), file);
-        start = text.indexOf(',', i + 1) + 1 || i + 1;
-        i = start - 1;
-        count = 0;
-      }
-    }
-  }
-  throw new DataFileError(`Cannot read data file ${file}: the JSON array is not closed`);
-}
-
-function parseSlice(body: string, file: string): unknown[] {
-  if (body.trim() === '') return [];
-  try {
-    return JSON.parse(`[${body}]`) as unknown[];
-  } catch (error) {
-    throw new DataFileError(`Cannot read data file ${file}: ${(error as Error).message}`);
+  intern<T>(property: string, value: T): T {
+    if (typeof value !== 'string' || value.length > 40) return value;
+    let pool = this.pools.get(property);
+    if (pool === null) return value;
+    if (pool === undefined) this.pools.set(property, (pool = new Map()));
+    const known = pool.get(value);
+    if (known !== undefined) return known as T;
+    if (pool.size >= DISTINCT_LIMIT) this.pools.set(property, null);
+    else pool.set(value, value);
+    return value;
   }
 }
+
+const DISTINCT_LIMIT = 4096;

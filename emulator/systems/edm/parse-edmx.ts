@@ -40,6 +40,8 @@ const ARRAYS = new Set([
   'NavigationPropertyBinding',
   'ReferentialConstraint',
   'Annotation',
+  'Annotations',
+  'PropertyPath',
 ]);
 
 const parser = new XMLParser({
@@ -66,8 +68,36 @@ export function parseEdmx(xml: string): EdmModel {
   try {
     doc = parser.parse(xml, true) as Node;
   } catch (error) {
-    throw new EdmxError(`not well-formed XML: ${(error as Error).message}`);
+    // fast-xml-parser ends its messages with `:line:column`.
+    const match = /^(.*?):(\d+):(\d+)$/s.exec((error as Error).message);
+    throw new EdmxError(
+      match
+        ? `not well-formed XML at line ${match[2]!}, column ${match[3]!}: ${match[1]!}`
+        : `not well-formed XML: ${(error as Error).message}`,
+    );
   }
+  try {
+    return build(doc, xml);
+  } catch (error) {
+    if (!(error instanceof EdmxError)) throw error;
+    const line = lineOf(xml, error.message);
+    throw line === undefined ? error : new EdmxError(`line ${line}: ${error.message}`);
+  }
+}
+
+/** The line of the element a message starts with (`EntityType Foo …`), when the XML has it once. */
+function lineOf(xml: string, message: string): number | undefined {
+  const match = /^([A-Z][A-Za-z]+) ([A-Za-z_][\w.]*)/.exec(message);
+  if (!match) return undefined;
+  const [, element, name] = match;
+  const escaped = name!.replace(/[.]/g, '\\.');
+  const pattern = new RegExp(`<(?:[\\w]+:)?${element!}\\b[^>]*\\bName="${escaped}"`, 'g');
+  const found = [...xml.matchAll(pattern)];
+  if (found.length !== 1) return undefined;
+  return xml.slice(0, found[0]!.index).split('\n').length;
+}
+
+function build(doc: Node, xml: string): EdmModel {
   const edmx = doc.Edmx as Node | undefined;
   if (!edmx) throw new EdmxError('the root element is not edmx:Edmx');
   const version: ODataVersion = attr(edmx, 'Version')?.startsWith('4') ? 'v4' : 'v2';
@@ -76,6 +106,7 @@ export function parseEdmx(xml: string): EdmModel {
   const builder = new ModelBuilder(version, xml);
   for (const schema of schemas) builder.readTypes(schema);
   for (const schema of schemas) builder.readContainer(schema);
+  for (const schema of schemas) builder.readConcurrency(schema);
   return builder.finish();
 }
 
@@ -292,6 +323,39 @@ class ModelBuilder {
       for (const node of list(container, 'EntitySet')) this.entitySet(node);
       for (const node of list(container, 'FunctionImport')) this.functionImport(node);
       for (const node of list(container, 'ActionImport')) this.actionImport(node);
+    }
+  }
+
+  /**
+   * V4 `Core.OptimisticConcurrency` (inline on an EntitySet or in `Annotations` targeting the entity
+   * type or `Container/Set`): the listed properties are the type's ETag, as `ConcurrencyMode` is in V2.
+   */
+  readConcurrency(schema: Node): void {
+    for (const container of list(schema, 'EntityContainer')) {
+      for (const node of list(container, 'EntitySet'))
+        this.concurrency(this.entitySets.get(attr(node, 'Name') ?? '')?.entityType, list(node, 'Annotation'));
+    }
+    for (const group of list(schema, 'Annotations')) {
+      const target = this.qualify(required(group, 'Target', 'Annotations'));
+      const slash = target.indexOf('/');
+      const type =
+        slash < 0 ? this.entityTypes.get(target) : this.entitySets.get(target.slice(slash + 1))?.entityType;
+      this.concurrency(type, list(group, 'Annotation'));
+    }
+  }
+
+  private concurrency(type: EdmEntityType | undefined, annotations: Node[]): void {
+    const term = annotations.find((a) => /(^|\.)OptimisticConcurrency$/.test(attr(a, 'Term') ?? ''));
+    if (!type || !term) return;
+    // <PropertyPath>X</PropertyPath> parses to the string X (an object only if it had attributes).
+    const paths = list(term.Collection as Node | undefined, 'PropertyPath').map((p: unknown) => {
+      const text = typeof p === 'string' ? p : (p as Node | null)?.['#text'];
+      return typeof text === 'string' ? text : '';
+    });
+    for (const path of paths) {
+      if (!type.propertyMap.has(path))
+        throw new EdmxError(`Core.OptimisticConcurrency of ${type.name} names unknown property ${path}`);
+      if (!type.etagProperties.includes(path)) type.etagProperties.push(path);
     }
   }
 

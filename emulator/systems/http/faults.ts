@@ -1,6 +1,11 @@
 // Injected latency and faults. Random choices use a seeded generator so a run can be reproduced;
 // scripted faults count the requests each rule matched.
-import type { FaultConfig, LatencyConfig } from '../../../app/systems/workspace.js';
+import type {
+  FaultConfig,
+  LatencyConfig,
+  ODataServiceConfig,
+  SystemConfig,
+} from '../../../app/systems/workspace.js';
 import { rng } from '../data/generate.js';
 
 export class FaultInjector {
@@ -21,6 +26,20 @@ export class FaultInjector {
         return Math.max(0, latency.meanMs + z * latency.stdDevMs);
       }
     }
+  }
+
+  /**
+   * The simulated latency of one request: the system's, the service's and the entity set's, each drawn
+   * from its own distribution and added up.
+   */
+  latencyMs(
+    system: SystemConfig,
+    service: ODataServiceConfig | undefined,
+    entitySet: string | undefined,
+  ): number {
+    const forSet =
+      entitySet === undefined ? undefined : service?.entitySetLatency.find((l) => l.entitySet === entitySet);
+    return this.delayMs(system.latency) + this.delayMs(service?.latency) + this.delayMs(forSet);
   }
 
   /** The first fault that fires for this request, if any. */

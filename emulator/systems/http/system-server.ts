@@ -17,6 +17,7 @@ import type { ODataResponse } from './types.js';
 
 const MAX_BODY = 64 * 1024 * 1024;
 const MODIFYING = new Set(['POST', 'PUT', 'PATCH', 'MERGE', 'DELETE']);
+const NO_BODY = Buffer.alloc(0);
 
 export interface SystemDeps {
   host: string;
@@ -25,6 +26,26 @@ export interface SystemDeps {
   tls?: { certPem: string; keyPem: string };
   bus: EventBus;
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Live, record and replay modes in front of the simulated services (emulator/recording/runtime). */
+  front?: SystemFront;
+}
+
+/** Answers a request itself (resolving to the status it sent), e.g. from a recording or the real system. */
+export interface SystemFront {
+  /** False while the simulated services answer everything (the default): no cost on their path. */
+  active(): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, simulate: Simulate): Promise<number>;
+}
+
+/** The simulated services' answer to a request whose body the front has read already. */
+export type Simulate = (options: SimulateOptions) => Promise<ODataResponse>;
+
+export interface SimulateOptions {
+  body: Buffer;
+  /** Answer `x-csrf-token: Fetch` with this token: replay issues the tokens, so both sides accept them. */
+  csrfToken?: string;
+  /** The front has validated the request's CSRF token already. */
+  csrfChecked?: boolean;
 }
 
 export class SystemServer {
@@ -102,7 +123,8 @@ export class SystemServer {
     return best;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** One request, start to end; public so the OData benchmark can drive it without sockets. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://system.invalid');
     const service = this.serviceFor(url.pathname);
@@ -113,11 +135,23 @@ export class SystemServer {
       client: null as string | null,
       user: null as string | null,
       fault: undefined as string | undefined,
+      latencyMs: undefined as number | undefined,
     };
-    const response = await this.pipeline(req, url, service, method, record).catch((error: unknown) =>
-      this.toResponse(error, service),
-    );
-    this.send(res, req.method === 'HEAD' ? { ...response, body: '' } : response);
+    const front = this.deps.front;
+    let status: number;
+    if (front?.active()) {
+      status = await front.handle(req, res, (options) =>
+        this.pipeline(req, url, service, method, record, options).catch((error: unknown) =>
+          this.toResponse(error, service),
+        ),
+      );
+    } else {
+      const response = await this.pipeline(req, url, service, method, record).catch((error: unknown) =>
+        this.toResponse(error, service),
+      );
+      this.send(res, req.method === 'HEAD' ? { ...response, body: '' } : response);
+      status = response.status;
+    }
     this.deps.bus.emit({
       type: 'odata-request',
       at: now(),
@@ -125,11 +159,12 @@ export class SystemServer {
       service: service?.config.name ?? null,
       method,
       url: req.url ?? '/',
-      status: response.status,
+      status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       client: record.client,
       user: record.user,
       ...(record.fault ? { fault: record.fault } : {}),
+      ...(record.latencyMs ? { latencyMs: record.latencyMs } : {}),
     });
   }
 
@@ -138,7 +173,8 @@ export class SystemServer {
     url: URL,
     service: ODataService | undefined,
     method: string,
-    record: { client: string | null; user: string | null; fault: string | undefined },
+    record: { client: string | null; user: string | null; fault: string | undefined; latencyMs?: number },
+    options?: SimulateOptions,
   ): Promise<ODataResponse> {
     const auth = await authenticate(req.headers, this.config, this.deps.caCertPem);
     if (!auth.ok) {
@@ -157,7 +193,9 @@ export class SystemServer {
       );
     record.client = client;
     const entitySet = service ? firstSegment(url.pathname.slice(service.root.length)) : undefined;
-    await sleep(this.faults.delayMs(this.config.latency) + this.faults.delayMs(service?.config.latency));
+    const latencyMs = this.faults.latencyMs(this.config, service?.config, entitySet);
+    if (latencyMs > 0) record.latencyMs = Math.round(latencyMs);
+    await sleep(latencyMs);
     const fault = this.faults.pick(
       [...this.config.faults, ...(service?.config.faults ?? [])],
       method,
@@ -167,9 +205,9 @@ export class SystemServer {
       record.fault = fault.kind;
       return this.faultResponse(fault, req, service);
     }
-    const csrf = this.checkCsrf(req, method, service);
+    const csrf = this.checkCsrf(req, method, service, options);
     if (csrf.response) return csrf.response;
-    const body = await readBody(req);
+    const body = options?.body ?? (await readBody(req));
     const response = service
       ? await dispatch(service, { req, url, method, body, client, user: auth.user })
       : await this.restResponse(req, url, body);
@@ -180,8 +218,12 @@ export class SystemServer {
     req: IncomingMessage,
     method: string,
     service: ODataService | undefined,
+    options?: SimulateOptions,
   ): { response?: ODataResponse; headers?: Record<string, string> } {
     const token = header(req, 'x-csrf-token');
+    if (token?.toLowerCase() === 'fetch' && options?.csrfToken)
+      return { headers: { 'x-csrf-token': options.csrfToken } };
+    if (options?.csrfChecked && token?.toLowerCase() !== 'fetch') return {};
     if (token?.toLowerCase() === 'fetch') {
       const issued = this.csrf.fetch(header(req, 'cookie'));
       return {
@@ -288,6 +330,9 @@ function firstSegment(path: string): string | undefined {
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
+  // No Content-Length and no Transfer-Encoding: the request has no body (RFC 9112 6.3).
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)
+    return NO_BODY;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

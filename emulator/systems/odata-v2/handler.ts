@@ -21,7 +21,12 @@ export async function handleV2(service: ODataService, req: ODataRequest): Promis
   if (path === '$metadata') return metadata(service, req);
   const data = await service.data(req.client);
   const resolved = resolvePath(splitPath(contentIdPath(path, req)), service.model, data);
-  const ctx: V2Context = { model: service.model, data, root: req.root };
+  const ctx: V2Context = {
+    model: service.model,
+    data,
+    root: req.root,
+    requireIfMatch: service.config.requireIfMatch,
+  };
   if (resolved.kind === 'operation') return operation(service, ctx, req, resolved);
   if (req.method === 'GET' || req.method === 'HEAD') return read(service, ctx, req, resolved);
   return handleV2Write(ctx, req, resolved);

@@ -13,6 +13,8 @@ export interface V2Context {
   data: ServiceData;
   /** Absolute service root ending with `/`. */
   root: string;
+  /** Updates and deletes of types with an ETag need If-Match (the service's requireIfMatch). */
+  requireIfMatch?: boolean;
 }
 
 export function keyPredicateV2(set: EdmEntitySet, row: Row): string {
@@ -44,9 +46,9 @@ export function entityV2(
     if (select && !select.has(property.name)) continue;
     out[property.name] = propertyV2(ctx.model, property, row[property.name]);
   }
-  const expanded = new Map(plan?.expand.map((e) => [e.nav.name, e]) ?? []);
+  const expanded = plan?.expand ?? [];
   for (const nav of type.navigations.values()) {
-    const expand = expanded.get(nav.name);
+    const expand = expanded.length === 0 ? undefined : expanded.find((e) => e.nav === nav);
     if (expand) {
       const targets = ctx.data.navigate(row, type, nav);
       if (nav.many) {

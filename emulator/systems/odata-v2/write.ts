@@ -88,7 +88,12 @@ function changeEntity(
   forceMerge = false,
 ): ODataResponse {
   const { set, row } = resolved;
-  checkIfMatch(set.entityType, row, req.headers['if-match']);
+  checkIfMatch(
+    set.entityType,
+    row,
+    req.headers['if-match'],
+    ctx.requireIfMatch ? { version: 'v2' } : undefined,
+  );
   if (req.method === 'DELETE') {
     ctx.data.changed(deleteEntity(ctx.data, set, row));
     return empty(204, { dataserviceversion: '1.0' });

@@ -35,6 +35,7 @@ export async function handleV4(service: ODataService, req: ODataRequest): Promis
     data,
     root: req.root,
     ieee754: /IEEE754Compatible=true/i.test(req.headers.accept ?? ''),
+    requireIfMatch: service.config.requireIfMatch,
   };
   if (resolved.kind === 'operation') return operation(service, ctx, req, resolved);
   if (req.method === 'GET' || req.method === 'HEAD') return read(service, ctx, req, resolved);

@@ -13,6 +13,8 @@ export interface V4Context {
   data: ServiceData;
   root: string;
   ieee754: boolean;
+  /** Updates and deletes of types with an ETag need If-Match (the service's requireIfMatch). */
+  requireIfMatch?: boolean;
 }
 
 export function keyPredicateV4(set: EdmEntitySet, row: Row): string {

@@ -36,7 +36,12 @@ export function handleV4Write(ctx: V4Context, req: ODataRequest, resolved: Resol
   }
   if (resolved.kind !== 'entity') throw methodNotAllowed(`${req.method} is not allowed here`);
   const { set, row } = resolved;
-  checkIfMatch(set.entityType, row, req.headers['if-match']);
+  checkIfMatch(
+    set.entityType,
+    row,
+    req.headers['if-match'],
+    ctx.requireIfMatch ? { version: 'v4' } : undefined,
+  );
   if (req.method === 'DELETE') {
     ctx.data.changed(deleteEntity(ctx.data, set, row));
     return empty(204, HEADERS);

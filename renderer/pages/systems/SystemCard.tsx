@@ -135,6 +135,7 @@ export function SystemCard({ system, tuning, onSaveTuning, onBrowse, onReset }: 
       </table>
       {tuningOpen !== null && tuningOpen !== '' ? (
         <TuningEditor
+          scope="service"
           key={tuningOpen}
           title={`Faults and latency of service ${tuningOpen}`}
           tuning={tuning(tuningOpen)}
@@ -155,6 +156,7 @@ export function SystemCard({ system, tuning, onSaveTuning, onBrowse, onReset }: 
       </div>
       {tuningOpen === '' ? (
         <TuningEditor
+          scope="system"
           title={`Faults and latency of system ${system.id}`}
           tuning={systemTuning}
           entitySets={[]}

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -219,5 +219,142 @@ describe('Systems page', () => {
     await expect.poll(() => puts).toHaveLength(1);
     const systems = (puts[0] as { systems: { id: string; latency?: unknown; faults: unknown[] }[] }).systems;
     expect(systems[0]).toMatchObject({ id: 'S4D', latency: { distribution: 'fixed', ms: 250 }, faults: [] });
+  });
+
+  it('saves latency per entity set and the If-Match requirement of a service', async () => {
+    const user = userEvent.setup();
+    renderSystems();
+    const puts: unknown[] = [];
+    server.use(
+      http.put(`${BASE_URL}/api/workspace`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        puts.push(body);
+        return HttpResponse.json({ ...workspaceResponse, workspace: body });
+      }),
+    );
+    await user.click(
+      await screen.findByRole('button', { name: 'Faults and latency of API_BUSINESS_PARTNER' }),
+    );
+    const form = screen.getByRole('form', { name: 'Faults and latency of service API_BUSINESS_PARTNER' });
+    const perSet = within(form).getByRole('group', { name: 'Latency per entity set' });
+    expect(within(perSet).getByRole('list', { name: 'Entity set latencies' })).toHaveTextContent('None');
+    await user.selectOptions(within(perSet).getByLabelText('Entity set'), 'A_BusinessPartner');
+    await user.selectOptions(within(perSet).getByLabelText('Distribution'), 'uniform');
+    await user.type(within(perSet).getByLabelText('Min ms'), '200');
+    await user.type(within(perSet).getByLabelText('Max ms'), '400');
+    await user.click(within(perSet).getByRole('button', { name: 'Add entity set latency' }));
+    expect(within(perSet).getByRole('list', { name: 'Entity set latencies' })).toHaveTextContent(
+      'A_BusinessPartner: 200–400 ms (uniform)',
+    );
+    // Every entity set has its latency now, so the add row is gone.
+    expect(within(perSet).queryByLabelText('Entity set')).toBeNull();
+    await user.click(within(form).getByRole('checkbox', { name: /Require If-Match/ }));
+    await user.click(within(form).getByRole('button', { name: 'Save faults & latency' }));
+    await expect.poll(() => puts).toHaveLength(1);
+    const saved = (puts[0] as { systems: { services: Record<string, unknown>[] }[] }).systems[0]!;
+    expect(saved.services[0]).toMatchObject({
+      name: 'API_BUSINESS_PARTNER',
+      entitySetLatency: [{ entitySet: 'A_BusinessPartner', distribution: 'uniform', minMs: 200, maxMs: 400 }],
+      requireIfMatch: true,
+    });
+    expect(saved.services[1]).toMatchObject({
+      name: 'salesorder',
+      entitySetLatency: [],
+      requireIfMatch: false,
+    });
+  });
+
+  it('imports an EDMX file as a service of a system, lists it and opens its first entity set', async () => {
+    const user = userEvent.setup();
+    const products: SystemSummary['services'][number] = {
+      name: 'ZPRODUCT_SRV',
+      odataVersion: 'v2',
+      path: '/sap/opu/odata/sap/ZPRODUCT_SRV/',
+      url: 'http://127.0.0.1:41000/sap/opu/odata/sap/ZPRODUCT_SRV/',
+      virtualUrls: [],
+      operations: [],
+      entitySets: [
+        {
+          name: 'Products',
+          entityType: 'ZPRODUCT_SRV.Product',
+          keys: ['ProductID'],
+          properties: [{ name: 'ProductID', type: 'Edm.String', nullable: false }],
+          navigations: [],
+        },
+      ],
+    };
+    const after: SystemSummary = { ...SYSTEMS[0]!, services: [...SYSTEMS[0]!.services, products] };
+    const bodies: unknown[] = [];
+    let imported = false;
+    renderSystems();
+    server.use(
+      http.get(`${BASE_URL}/api/systems`, () => HttpResponse.json(imported ? [after] : SYSTEMS)),
+      http.post(`${BASE_URL}/api/systems/edmx/inspect`, () =>
+        HttpResponse.json({
+          odataVersion: 'v2',
+          namespace: 'ZPRODUCT_SRV',
+          entitySets: products.entitySets,
+          operations: [],
+        }),
+      ),
+      http.post(`${BASE_URL}/api/systems/S4D/services`, async ({ request }) => {
+        bodies.push(await request.json());
+        imported = true;
+        return HttpResponse.json({
+          file: '/work/services/ZPRODUCT_SRV.edmx',
+          metadata: 'services/ZPRODUCT_SRV.edmx',
+          system: after,
+        });
+      }),
+      http.get(`${BASE_URL}/api/systems/S4D/services/ZPRODUCT_SRV/sets/Products`, () =>
+        HttpResponse.json({ count: 1, rows: [{ ProductID: 'P-0001' }] }),
+      ),
+    );
+    const card = await screen.findByRole('region', { name: 'Import an EDMX' });
+    const xml = '<edmx:Edmx Version="1.0"/>';
+    await user.upload(
+      within(card).getByLabelText('EDMX file'),
+      new File([xml], 'ZPRODUCT_SRV.edmx', { type: 'application/xml' }),
+    );
+    await waitFor(() => expect(within(card).getByLabelText('EDMX XML')).toHaveValue(xml));
+    await user.click(within(card).getByRole('button', { name: 'Inspect' }));
+    expect(await within(card).findByRole('region', { name: 'EDMX contents' })).toHaveTextContent(
+      'OData v2, namespace ZPRODUCT_SRV, 1 entity set(s)',
+    );
+    const add = within(card).getByRole('form', { name: 'Add the service' });
+    expect(within(add).getByLabelText('Service name')).toHaveValue('ZPRODUCT_SRV');
+    await user.clear(within(add).getByLabelText('Rows per entity set'));
+    await user.type(within(add).getByLabelText('Rows per entity set'), '5');
+    await user.click(within(add).getByRole('button', { name: 'Add service' }));
+    expect(await within(card).findByRole('status', { name: 'Import result' })).toHaveTextContent(
+      'Service ZPRODUCT_SRV added to system S4D',
+    );
+    expect(bodies).toEqual([{ xml, name: 'ZPRODUCT_SRV', generate: { rows: 5, seed: 1 } }]);
+    const services = screen.getByRole('table', { name: 'Services of S4D' });
+    expect(await within(services).findByRole('rowheader', { name: /ZPRODUCT_SRV/ })).toBeInTheDocument();
+    expect(await screen.findByText('P-0001')).toBeInTheDocument();
+  });
+
+  it('shows why an EDMX cannot be added', async () => {
+    const user = userEvent.setup();
+    renderSystems();
+    server.use(
+      http.post(`${BASE_URL}/api/systems/S4D/services`, () =>
+        HttpResponse.json(
+          errorBody(
+            'EMU_ERR_EDMX_INVALID',
+            'The EDMX cannot be served: line 5: EntityType Product declares no key',
+          ),
+          { status: 400 },
+        ),
+      ),
+    );
+    const card = await screen.findByRole('region', { name: 'Import an EDMX' });
+    await user.type(within(card).getByLabelText('EDMX XML'), '<x/>');
+    await user.type(within(card).getByLabelText('Service name'), 'ZBROKEN');
+    await user.click(within(card).getByRole('button', { name: 'Add service' }));
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('The service was not added');
+    expect(alert).toHaveTextContent('line 5: EntityType Product declares no key');
   });
 });

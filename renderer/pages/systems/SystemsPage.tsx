@@ -1,8 +1,8 @@
 // Simulated SAP systems: their OData services (own and virtual URLs), browsing and editing entity
-// sets, resetting data, latency and faults (workspace fields), and reading an EDMX before importing it.
+// sets, resetting data, latency and faults (workspace fields), and importing an EDMX as a new service.
 import { useState, type ReactNode } from 'react';
 import type { WorkspaceResponse } from '../../../app/admin-api.js';
-import type { SystemSummary } from '../../../app/systems/api.js';
+import type { ImportServiceResponse, SystemSummary } from '../../../app/systems/api.js';
 import { asError } from '../../api/admin-error.js';
 import type { AdminClient } from '../../api/client.js';
 import { ConnectionBanner } from '../../components/ConnectionBanner.js';
@@ -45,6 +45,14 @@ export function SystemsPage(): ReactNode {
       () => setDataVersion((n) => n + 1),
       (e: unknown) => setSaveError(asError(e)),
     );
+  };
+
+  /** A new service: list it and open its first entity set, so its generated rows are in view. */
+  const imported = (result: ImportServiceResponse, name: string): void => {
+    systems.reload();
+    const service = result.system.services.find((s) => s.name === name);
+    const set = service?.entitySets[0];
+    if (service && set) setBrowsing({ system: result.system, service, set });
   };
 
   const list = systems.data ?? [];
@@ -97,7 +105,7 @@ export function SystemsPage(): ReactNode {
             onClose={() => setBrowsing(null)}
           />
         ) : null}
-        {systems.data !== null ? <ImportEdmxCard /> : null}
+        {systems.data !== null ? <ImportEdmxCard systems={list} onImported={imported} /> : null}
       </div>
     </>
   );

@@ -1,14 +1,17 @@
-// Latency and faults of a system or service: a draft edited here and saved into the workspace, where the
-// engine validates it (a refused value comes back as the page's "not saved" notice with the field named).
+// Latency and faults of a system or service (and, for a service, latency per entity set and whether
+// changes must send If-Match): a draft edited here and saved into the workspace, where the engine
+// validates it (a refused value comes back as the page's "not saved" notice with the field named).
 import { useState, type ReactNode } from 'react';
-import type { FaultConfig, LatencyConfig } from '../../../app/workspace/schema.js';
+import type { EntitySetLatencyConfig, FaultConfig, LatencyConfig } from '../../../app/workspace/schema.js';
 import { Field } from '../../components/Field.js';
-import { describeFault, describeLatency, type Tuning } from './systems-model.js';
+import { describeFault, describeLatency, describeSetLatency, type Tuning } from './systems-model.js';
 
 type Distribution = 'none' | LatencyConfig['distribution'];
 type Kind = FaultConfig['kind'];
 
 interface TuningEditorProps {
+  /** A service also has latency per entity set and the If-Match requirement. */
+  scope: 'system' | 'service';
   title: string;
   tuning: Tuning | null;
   entitySets: string[];
@@ -24,6 +27,12 @@ function latencyFrom(d: Distribution, a: string, b: string): LatencyConfig | und
   return undefined;
 }
 
+function latencyLabels(d: Distribution): [string, string] {
+  if (d === 'uniform') return ['Min ms', 'Max ms'];
+  if (d === 'normal') return ['Mean ms', 'Std dev ms'];
+  return ['Ms', ''];
+}
+
 function latencyTexts(l: LatencyConfig | undefined): [string, string] {
   if (!l) return ['', ''];
   if (l.distribution === 'fixed') return [String(l.ms), ''];
@@ -31,7 +40,7 @@ function latencyTexts(l: LatencyConfig | undefined): [string, string] {
   return [String(l.meanMs), String(l.stdDevMs)];
 }
 
-export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditorProps): ReactNode {
+export function TuningEditor({ scope, title, tuning, entitySets, onSave }: TuningEditorProps): ReactNode {
   const [distribution, setDistribution] = useState<Distribution>(tuning?.latency?.distribution ?? 'none');
   const [[a, b], setTexts] = useState(latencyTexts(tuning?.latency));
   const [faults, setFaults] = useState<FaultConfig[]>(tuning?.faults ?? []);
@@ -41,6 +50,9 @@ export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditor
   const [rate, setRate] = useState('100');
   const [sequence, setSequence] = useState('');
   const [entitySet, setEntitySet] = useState('');
+  const [setLatencies, setSetLatencies] = useState<EntitySetLatencyConfig[]>(tuning?.entitySetLatency ?? []);
+  const [requireIfMatch, setRequireIfMatch] = useState(tuning?.requireIfMatch ?? false);
+  const forService = scope === 'service';
 
   if (!tuning) return <p className="card__lead card__lead--padded muted">Loading the workspace…</p>;
 
@@ -60,22 +72,27 @@ export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditor
     };
     setFaults([...faults, fault]);
   };
-  const [labelA, labelB] =
-    distribution === 'uniform'
-      ? ['Min ms', 'Max ms']
-      : distribution === 'normal'
-        ? ['Mean ms', 'Std dev ms']
-        : ['Ms', ''];
+  const [labelA, labelB] = latencyLabels(distribution);
 
   return (
     <form
       className="sys-tuning"
       aria-label={title}
-      onSubmit={(e) => (e.preventDefault(), onSave({ latency: latencyFrom(distribution, a, b), faults }))}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const latency = latencyFrom(distribution, a, b);
+        onSave(
+          forService
+            ? { latency, faults, entitySetLatency: setLatencies, requireIfMatch }
+            : { latency, faults },
+        );
+      }}
     >
       <h3 className="sys-tuning__title">{title}</h3>
       <p className="muted">
-        Now: latency {describeLatency(tuning.latency)}, {tuning.faults.length} fault(s).
+        Now: latency {describeLatency(tuning.latency)}
+        {forService ? `, ${tuning.entitySetLatency?.length ?? 0} per entity set` : ''}, {tuning.faults.length}{' '}
+        fault(s){forService ? `, If-Match ${tuning.requireIfMatch ? 'required' : 'optional'}` : ''}.
       </p>
       <div className="sys-grid">
         <Field label="Latency">
@@ -120,6 +137,20 @@ export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditor
           </Field>
         ) : null}
       </div>
+      {forService ? (
+        <SetLatencyEditor entitySets={entitySets} value={setLatencies} onChange={setSetLatencies} />
+      ) : null}
+      {forService ? (
+        <label className="sys-check">
+          <input
+            type="checkbox"
+            checked={requireIfMatch}
+            onChange={(e) => setRequireIfMatch(e.target.checked)}
+          />{' '}
+          Require If-Match for updates and deletes of entity types with an ETag (428 without it, as SAP
+          Gateway)
+        </label>
+      ) : null}
       <ul className="sys-faults" aria-label="Faults">
         {faults.map((fault, i) => (
           <li key={`${i}:${describeFault(fault)}`}>
@@ -201,5 +232,104 @@ export function TuningEditor({ title, tuning, entitySets, onSave }: TuningEditor
         </button>
       </div>
     </form>
+  );
+}
+
+/** Latency per entity set of a service: the list, and a row to add one (one latency per set). */
+function SetLatencyEditor({
+  entitySets,
+  value,
+  onChange,
+}: {
+  entitySets: string[];
+  value: EntitySetLatencyConfig[];
+  onChange: (next: EntitySetLatencyConfig[]) => void;
+}): ReactNode {
+  const free = entitySets.filter((name) => !value.some((l) => l.entitySet === name));
+  const [set, setSet] = useState('');
+  const [distribution, setDistribution] = useState<Distribution>('fixed');
+  const [[a, b], setTexts] = useState<[string, string]>(['', '']);
+  const chosen = free.includes(set) ? set : (free[0] ?? '');
+  const add = (): void => {
+    const latency = latencyFrom(distribution, a, b);
+    if (!latency || chosen === '') return;
+    onChange([...value, { ...latency, entitySet: chosen }]);
+    setTexts(['', '']);
+  };
+  const [labelA, labelB] = latencyLabels(distribution);
+  return (
+    <fieldset className="sys-grid" aria-label="Latency per entity set">
+      <legend>Latency per entity set (added to the service's)</legend>
+      <ul className="sys-faults sys-grid__wide" aria-label="Entity set latencies">
+        {value.map((latency) => (
+          <li key={latency.entitySet}>
+            {describeSetLatency(latency)}{' '}
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Remove the latency of ${latency.entitySet}`}
+              onClick={() => onChange(value.filter((l) => l !== latency))}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+        {value.length === 0 ? <li className="muted">None</li> : null}
+      </ul>
+      {free.length > 0 ? (
+        <>
+          <Field label="Entity set">
+            {({ id }) => (
+              <select id={id} className="input" value={chosen} onChange={(e) => setSet(e.target.value)}>
+                {free.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Distribution">
+            {({ id }) => (
+              <select
+                id={id}
+                className="input"
+                value={distribution}
+                onChange={(e) => setDistribution(e.target.value as Distribution)}
+              >
+                <option value="fixed">Fixed</option>
+                <option value="uniform">Uniform</option>
+                <option value="normal">Normal</option>
+              </select>
+            )}
+          </Field>
+          <Field label={labelA}>
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                inputMode="numeric"
+                value={a}
+                onChange={(e) => setTexts([e.target.value, b])}
+              />
+            )}
+          </Field>
+          {labelB ? (
+            <Field label={labelB}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  className="input"
+                  inputMode="numeric"
+                  value={b}
+                  onChange={(e) => setTexts([a, e.target.value])}
+                />
+              )}
+            </Field>
+          ) : null}
+          <button type="button" className="button button--small" onClick={add}>
+            Add entity set latency
+          </button>
+        </>
+      ) : null}
+    </fieldset>
   );
 }

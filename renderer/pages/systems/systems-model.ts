@@ -1,7 +1,12 @@
 // Pure helpers of the Systems page: form text ↔ OData values by EDM type, and the workspace edits
 // for latency and faults of a system or one of its services.
 import type { EntitySetSummary } from '../../../app/systems/api.js';
-import type { FaultConfig, LatencyConfig, Workspace } from '../../../app/workspace/schema.js';
+import type {
+  EntitySetLatencyConfig,
+  FaultConfig,
+  LatencyConfig,
+  Workspace,
+} from '../../../app/workspace/schema.js';
 
 export type Property = EntitySetSummary['properties'][number];
 
@@ -70,17 +75,30 @@ export function keyLabel(set: EntitySetSummary, row: Record<string, unknown>): s
   return set.keys.map((key) => toText(row[key])).join(', ');
 }
 
-/** Latency and faults of a system (service undefined) or of one of its services. */
+/**
+ * Latency and faults of a system (service undefined) or of one of its services; a service also has
+ * latency per entity set and whether updates and deletes must send If-Match.
+ */
 export interface Tuning {
   latency?: LatencyConfig;
   faults: FaultConfig[];
+  entitySetLatency?: EntitySetLatencyConfig[];
+  requireIfMatch?: boolean;
 }
 
 export function tuningOf(ws: Workspace, system: string, service?: string): Tuning | null {
   const sys = ws.systems.find((s) => s.id === system);
   if (!sys) return null;
-  const target = service === undefined ? sys : sys.services.find((s) => s.name === service);
-  return target ? { latency: target.latency, faults: target.faults } : null;
+  if (service === undefined) return { latency: sys.latency, faults: sys.faults };
+  const target = sys.services.find((s) => s.name === service);
+  return target
+    ? {
+        latency: target.latency,
+        faults: target.faults,
+        entitySetLatency: target.entitySetLatency,
+        requireIfMatch: target.requireIfMatch,
+      }
+    : null;
 }
 
 export function withTuning(
@@ -89,16 +107,21 @@ export function withTuning(
   service: string | undefined,
   tuning: Tuning,
 ): Workspace {
-  const apply = <T extends Tuning>(target: T): T => {
+  const apply = <T extends { latency?: LatencyConfig; faults: FaultConfig[] }>(target: T): T => {
     const { latency: _drop, ...rest } = target;
     return { ...rest, faults: tuning.faults, ...(tuning.latency ? { latency: tuning.latency } : {}) } as T;
   };
+  const forService = <T extends Workspace['systems'][number]['services'][number]>(target: T): T => ({
+    ...apply(target),
+    entitySetLatency: tuning.entitySetLatency ?? target.entitySetLatency,
+    requireIfMatch: tuning.requireIfMatch ?? target.requireIfMatch,
+  });
   return {
     ...ws,
     systems: ws.systems.map((s) => {
       if (s.id !== system) return s;
       if (service === undefined) return apply(s);
-      return { ...s, services: s.services.map((v) => (v.name === service ? apply(v) : v)) };
+      return { ...s, services: s.services.map((v) => (v.name === service ? forService(v) : v)) };
     }),
   };
 }
@@ -108,6 +131,10 @@ export function describeLatency(latency: LatencyConfig | undefined): string {
   if (latency.distribution === 'fixed') return `${latency.ms} ms`;
   if (latency.distribution === 'uniform') return `${latency.minMs}–${latency.maxMs} ms (uniform)`;
   return `${latency.meanMs} ± ${latency.stdDevMs} ms (normal)`;
+}
+
+export function describeSetLatency(latency: EntitySetLatencyConfig): string {
+  return `${latency.entitySet}: ${describeLatency(latency)}`;
 }
 
 export function describeFault(fault: FaultConfig): string {
