@@ -2,6 +2,8 @@
 import type { BindingEnv } from '../app/admin-api.js';
 import type { EngineEvent, EngineEventOf, EngineEventType, EngineStatus, ServiceId } from '../app/events.js';
 import type { ServicePorts, WorkspaceInput } from '../app/workspace/schema.js';
+import type { systemRecordingSchema } from '../app/recording/workspace.js';
+import type { z } from 'zod';
 
 export interface StartOptions {
   /** Workspace file (JSON or YAML). Absent and no `workspace` → the built-in demo workspace. */
@@ -18,7 +20,15 @@ export interface StartOptions {
   uiDir?: string | null;
   /** Per-launch admin secret; random when absent. */
   adminToken?: string;
+  /**
+   * Recording settings per system id for this run only (`btp-emulator record|replay`): applied over the
+   * workspace and validated with it, never written to the workspace file.
+   */
+  recordingOverrides?: RecordingOverrides;
 }
+
+/** systems[].recording as a user writes it, per system id. */
+export type RecordingOverrides = Readonly<Record<string, z.input<typeof systemRecordingSchema>>>;
 
 export type EventListener<T extends EngineEventType> = (event: EngineEventOf<T>) => void;
 

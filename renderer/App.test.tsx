@@ -37,7 +37,16 @@ describe('App frame', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Overview', 'Bindings', 'Tokens', 'Destinations', 'Cloud Connector', 'Traffic', 'Systems']);
+    ).toEqual([
+      'Overview',
+      'Bindings',
+      'Tokens',
+      'Destinations',
+      'Cloud Connector',
+      'Traffic',
+      'Systems',
+      'Recordings',
+    ]);
     for (const area of ['Bindings', 'Tokens', 'Overview']) {
       await user.click(within(nav).getByRole('link', { name: area }));
       expect(await screen.findByRole('heading', { level: 1, name: area })).toBeInTheDocument();

@@ -6,6 +6,7 @@ import {
   CloudConnectorIcon,
   DestinationsIcon,
   OverviewIcon,
+  RecordingsIcon,
   SystemsIcon,
   TokensIcon,
   TrafficIcon,
@@ -14,6 +15,7 @@ import { BindingsPage } from './pages/bindings/BindingsPage.js';
 import { CloudConnectorPage } from './pages/cloud-connector/CloudConnectorPage.js';
 import { DestinationsPage } from './pages/destinations/DestinationsPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
+import { RecordingsPage } from './pages/recordings/RecordingsPage.js';
 import { SystemsPage } from './pages/systems/SystemsPage.js';
 import { TokensPage } from './pages/tokens/TokensPage.js';
 import { TrafficPage } from './pages/traffic/TrafficPage.js';
@@ -34,6 +36,7 @@ export const ROUTES: readonly AppRoute[] = [
   { id: 'cloud-connector', label: 'Cloud Connector', Icon: CloudConnectorIcon, Page: CloudConnectorPage },
   { id: 'traffic', label: 'Traffic', Icon: TrafficIcon, Page: TrafficPage },
   { id: 'systems', label: 'Systems', Icon: SystemsIcon, Page: SystemsPage },
+  { id: 'recordings', label: 'Recordings', Icon: RecordingsIcon, Page: RecordingsPage },
 ];
 
 const DEFAULT_ROUTE = ROUTES[0] as AppRoute;

@@ -61,6 +61,8 @@ export const systemRecordingStateSchema = z.object({
   recorded: z.number().int(),
   hits: z.number().int(),
   misses: z.number().int(),
+  /** Set when the mode cannot work as configured: a session that cannot be read, an unreadable caFile. */
+  error: z.string().optional(),
 });
 
 export const recordingOverviewSchema = z.object({

@@ -2,10 +2,12 @@
 // Exits non-zero when a target is missed, so a regression fails loudly.
 import { benchOData } from './odata.mjs';
 import { benchProxy } from './proxy.mjs';
+import { benchReplay } from './replay.mjs';
 import { benchTokens } from './xsuaa-token.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const results = [await benchTokens({ seconds }), await benchProxy({ seconds }), await benchOData()];
+results.push(await benchReplay({ seconds }));
 const failed = results.filter((r) => !r.ok);
 console.log(`\nbenchmarks: ${results.length - failed.length} passed, ${failed.length} failed`);
 process.exitCode = failed.length > 0 ? 1 : 0;

@@ -16,6 +16,7 @@ import { VERSION } from '../version.js';
 import { BINDING_FORMATS, type BindingFormat } from '../../app/admin-api.js';
 import { caCommand, execCommand, tokenCommand, vcapCommand, type TargetFlags } from './binding-commands.js';
 import { printHuman, printJsonEvents } from './output.js';
+import { registerRecordingCommands, type RecordingRun } from './recording-commands.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
@@ -48,24 +49,30 @@ export async function main(argv: string[]): Promise<number> {
     .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(text) });
 
-  program
-    .command('start')
+  const startOptions = (cmd: Command): Command =>
+    cmd
+      .option('-w, --workspace <file>', 'workspace file (JSON or YAML)')
+      .option(
+        '-d, --data-dir <dir>',
+        'folder for generated state (default: .btp-emulator/<name>/ beside the workspace)',
+      )
+      .option('--json', 'print one JSON object per line; the first is the ready line')
+      .addOption(
+        new Option('-p, --port <service=port>', 'override a listener port (repeatable; 0 = any free port)')
+          .argParser(parsePort)
+          .default({}),
+      )
+      .option('--ephemeral-ports', 'let every listener pick a free port');
+
+  startOptions(program.command('start'))
     .description('Start the emulator (the built-in demo workspace when no --workspace is given).')
-    .option('-w, --workspace <file>', 'workspace file (JSON or YAML)')
-    .option(
-      '-d, --data-dir <dir>',
-      'folder for generated state (default: .btp-emulator/<name>/ beside the workspace)',
-    )
-    .option('--json', 'print one JSON object per line; the first is the ready line')
-    .addOption(
-      new Option('-p, --port <service=port>', 'override a listener port (repeatable; 0 = any free port)')
-        .argParser(parsePort)
-        .default({}),
-    )
-    .option('--ephemeral-ports', 'let every listener pick a free port')
     .action(async (flags: StartFlags) => {
       exitCode = await runStart(flags);
     });
+
+  registerRecordingCommands(program, startOptions, async (flags, run) => {
+    exitCode = await runStart(flags as StartFlags, run);
+  });
 
   const target = (cmd: Command): Command =>
     cmd
@@ -163,19 +170,27 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`${formatError(error)}\n`);
     const badInput =
       error.code.startsWith('EMU_ERR_WORKSPACE') ||
-      ['EMU_ERR_CLI_USAGE', 'EMU_ERR_TOKEN_REQUEST'].includes(error.code);
+      [
+        'EMU_ERR_CLI_USAGE',
+        'EMU_ERR_TOKEN_REQUEST',
+        'EMU_ERR_SYSTEM_NOT_FOUND',
+        'EMU_ERR_SESSION_NOT_FOUND',
+        'EMU_ERR_SESSION_EXISTS',
+        'EMU_ERR_HAR_INVALID',
+      ].includes(error.code);
     return badInput && error.code !== 'EMU_ERR_WORKSPACE_SAVE' ? EXIT.badInput : EXIT.failure;
   }
   process.stderr.write(`EMU_ERR_INTERNAL: ${(error as Error).message ?? String(error)}\n`);
   return EXIT.failure;
 }
 
-async function runStart(flags: StartFlags): Promise<number> {
+async function runStart(flags: StartFlags, run?: RecordingRun): Promise<number> {
   const handle = await startEmulator({
     ...(flags.workspace === undefined ? {} : { workspacePath: flags.workspace }),
     ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
     ports: flags.port,
     ephemeralPorts: flags.ephemeralPorts === true,
+    ...(run ? { recordingOverrides: run.recordingOverrides } : {}),
   }).catch((error: unknown) => {
     if (flags.json && isEmulatorError(error))
       process.stdout.write(`${JSON.stringify({ event: 'error', ...error.toJSON().error })}\n`);
@@ -200,6 +215,7 @@ async function runStart(flags: StartFlags): Promise<number> {
   } else {
     printHuman(handle, ready);
   }
+  for (const note of run?.notes ?? []) process.stderr.write(`${note}\n`);
   const reason = await signalled;
   await handle.stop();
   flushEvents();

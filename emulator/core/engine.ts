@@ -24,6 +24,7 @@ import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
 import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
 import { EventBus, now } from './event-bus.js';
 import { PLUGINS } from '../plugins.js';
+import { RunOverrides } from './run-overrides.js';
 import { SystemDirectory, type EngineContext, type PluginInstance } from './plugin.js';
 import { SecretStore } from './secret-store.js';
 import { ServiceRegistry } from './services.js';
@@ -36,14 +37,17 @@ import {
 } from './workspace-store.js';
 
 export async function startEmulator(options: StartOptions = {}): Promise<EmulatorHandle> {
-  const initial = options.workspacePath
-    ? await loadWorkspaceFile(options.workspacePath)
-    : loadWorkspaceObject(options.workspace);
+  const overrides = new RunOverrides(options.recordingOverrides);
+  const initial = overrides.apply(
+    options.workspacePath
+      ? await loadWorkspaceFile(options.workspacePath)
+      : loadWorkspaceObject(options.workspace),
+  );
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir(initial.summary.path));
   await ensureDataDir(dataDir);
   await claimRuntime(dataDir);
   const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace));
-  const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls);
+  const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls, overrides);
   try {
     await engine.start();
   } catch (error) {
@@ -73,6 +77,8 @@ export class Engine implements AdminBackend {
     private readonly options: StartOptions,
     readonly secrets: SecretStore,
     readonly tls: TlsMaterial,
+    /** Settings for this run only, kept out of the saved file. */
+    private readonly overrides = new RunOverrides(),
   ) {
     this.current = initial;
     this.services = new ServiceRegistry(this.bus, initial.workspace.engine.bind);
@@ -218,7 +224,9 @@ export class Engine implements AdminBackend {
   private async applyWorkspace(body: unknown): Promise<WorkspaceResponse> {
     const file = this.current.summary.path;
     const parsed = checkWorkspace(body, file === null ? {} : { file });
-    if (file !== null) await saveWorkspaceFile(file, parsed.raw);
+    const save = this.overrides.forSave(parsed);
+    if (file !== null) await saveWorkspaceFile(file, save.raw);
+    save.commit();
     const next = loaded(parsed, file);
     if (JSON.stringify(next.workspace.engine) !== JSON.stringify(this.ws.engine)) {
       this.log('warn', 'engine.bind or engine.ports changed: restart the emulator for them to take effect.');

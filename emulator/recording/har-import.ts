@@ -72,12 +72,17 @@ export async function importHar(file: string, redactor = new Redactor()): Promis
   } catch (error) {
     throw new Error(`${file} is not a HAR file: ${(error as Error).message}`, { cause: error });
   }
+  return importHarDocument(raw, file, redactor);
+}
+
+/** The same for an already parsed HAR (an upload); `source` names it in errors. */
+export function importHarDocument(raw: unknown, source: string, redactor = new Redactor()): ImportResult {
   const log = z
     .object({
       log: z.object({ creator: z.object({ name: z.string() }).optional(), entries: z.array(z.unknown()) }),
     })
     .safeParse(raw);
-  if (!log.success) throw new Error(`${file} is not a HAR file: it has no log.entries array`);
+  if (!log.success) throw new Error(`${source} is not a HAR file: it has no log.entries array`);
   const result: ImportResult = { creator: log.data.log.creator?.name ?? 'unknown', entries: [], skipped: [] };
   log.data.log.entries.forEach((candidate, index) => {
     const parsed = entrySchema.safeParse(candidate);

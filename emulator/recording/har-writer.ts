@@ -1,7 +1,7 @@
 // A recording session as one HAR 1.2 file, written entry by entry so that the file on disk is a valid
 // HAR after every append: a crash or a kill loses at most the exchange in flight. Each append is one
 // positioned write that replaces the closing trailer with `,<entry>` plus the trailer again.
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import type { HarEntry, HarLog } from './har.js';
 
 const TRAILER = '\n]}}\n';
@@ -41,12 +41,39 @@ export class HarSessionWriter {
     return new HarSessionWriter(file, handle, Buffer.byteLength(text));
   }
 
+  /**
+   * Opens a session for appending: creates it when it does not exist, continues it when it does. A
+   * file in another layout (imported, pretty-printed, cut short by a crash) is first rewritten in ours,
+   * through a temporary file and a rename, so it is never half-written.
+   */
+  static async open(file: string, meta: SessionMeta): Promise<HarSessionWriter> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return HarSessionWriter.create(file, meta);
+      throw error;
+    }
+    const { log, repaired } = await readHar(file);
+    if (repaired || !text.endsWith(TRAILER) || !hasOurLayout(text)) {
+      const { entries, ...rest } = log;
+      const head = JSON.stringify({ log: { ...rest, entries: [] } }).slice(0, -3);
+      text = `${head}${entries.map((e, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`).join('')}${TRAILER}`;
+      await writeFile(`${file}.tmp`, text, { mode: 0o600 });
+      await rename(`${file}.tmp`, file);
+    }
+    const handle = await open(file, 'r+');
+    const writer = new HarSessionWriter(file, handle, Buffer.byteLength(text));
+    writer.count = log.entries.length;
+    return writer;
+  }
+
   get entries(): number {
     return this.count;
   }
 
-  /** Appends one entry; appends are serialised, and each leaves a complete HAR behind. */
-  append(entry: HarEntry): Promise<void> {
+  /** Appends one entry and resolves to its 0-based index; appends are serialised, and each leaves a complete HAR behind. */
+  append(entry: HarEntry): Promise<number> {
     if (this.closed) return Promise.reject(new Error(`session ${this.file} is closed`));
     const next = this.queue.then(async () => {
       const chunk = Buffer.from(
@@ -57,8 +84,12 @@ export class HarSessionWriter {
       await this.handle.write(chunk, 0, chunk.length, position);
       this.size = position + chunk.length;
       this.count += 1;
+      return this.count - 1;
     });
-    this.queue = next.catch(() => undefined);
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -68,6 +99,18 @@ export class HarSessionWriter {
     await this.queue;
     await this.handle.sync().catch(() => undefined);
     await this.handle.close();
+  }
+}
+
+/** `entries` is the last member of `log`, and `log` the only member: what the trailer rewrite relies on. */
+function hasOurLayout(text: string): boolean {
+  try {
+    const root = JSON.parse(text) as { log?: Record<string, unknown> };
+    const keys = Object.keys(root);
+    const logKeys = Object.keys(root.log ?? {});
+    return keys.length === 1 && keys[0] === 'log' && logKeys[logKeys.length - 1] === 'entries';
+  } catch {
+    return false;
   }
 }
 

@@ -22,7 +22,8 @@ export interface Miss {
   candidates: Candidate[];
 }
 
-export type Lookup<T> = { hit: T; position: number; of: number } | { miss: Miss };
+/** On a miss, `nearest` holds the first recorded value of each candidate, in the candidates' order. */
+export type Lookup<T> = { hit: T; position: number; of: number } | { miss: Miss; nearest: T[] };
 
 const WEIGHT: Record<Difference['what'], number> = {
   method: 4,
@@ -40,7 +41,7 @@ export function describe(shape: RequestShape): string {
 
 export class ReplayIndex<T> {
   private readonly byKey = new Map<string, { items: T[]; served: number }>();
-  private readonly shapes: RequestShape[] = [];
+  private readonly shapes: { shape: RequestShape; items: T[] }[] = [];
 
   constructor(recorded: Iterable<Recorded<T>>) {
     for (const { shape, value } of recorded) this.add(shape, value);
@@ -52,8 +53,9 @@ export class ReplayIndex<T> {
     const slot = this.byKey.get(key);
     if (slot) slot.items.push(value);
     else {
-      this.byKey.set(key, { items: [value], served: 0 });
-      this.shapes.push(shape);
+      const created = { items: [value], served: 0 };
+      this.byKey.set(key, created);
+      this.shapes.push({ shape, items: created.items });
     }
   }
 
@@ -68,13 +70,19 @@ export class ReplayIndex<T> {
       slot.served += 1;
       return { hit: slot.items[position]!, position: position + 1, of: slot.items.length };
     }
-    const candidates = this.shapes
-      .map((recorded) => ({ recorded, differences: compare(shape, recorded) }))
+    const nearest = this.shapes
+      .map((recorded) => ({ recorded, differences: compare(shape, recorded.shape) }))
       .map((c) => ({ ...c, score: c.differences.reduce((sum, d) => sum + WEIGHT[d.what], 0) }))
       .sort((a, b) => a.score - b.score)
-      .slice(0, maxCandidates)
-      .map((c) => ({ request: describe(c.recorded), differences: c.differences }));
-    return { miss: { request: describe(shape), candidates } };
+      .slice(0, maxCandidates);
+    const candidates = nearest.map((c) => ({
+      request: describe(c.recorded.shape),
+      differences: c.differences,
+    }));
+    return {
+      miss: { request: describe(shape), candidates },
+      nearest: nearest.map((c) => c.recorded.items[0]!),
+    };
   }
 
   /** Starts every sequence from the first recorded exchange again. */

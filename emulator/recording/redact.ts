@@ -44,17 +44,25 @@ export interface RedactionRules {
 }
 
 const CSRF_PROTOCOL_VALUES = new Set(['fetch', 'required']);
+/**
+ * Default field names that are data in JSON bodies: an OAuth `code` travels in query strings and form
+ * bodies, while `code` in JSON is an OData error code or an entity's Code property, which replay needs.
+ */
+const JSON_DATA_FIELDS = new Set(['code']);
 
 export class Redactor {
   private readonly headers: Set<string>;
   private readonly query: Set<string>;
   private readonly form: Set<string>;
+  private readonly jsonFields: Set<string>;
 
   constructor(extra: RedactionRules = { headers: [], queryParams: [], formFields: [] }) {
     const lower = (list: readonly string[]): string[] => list.map((n) => n.toLowerCase());
     this.headers = new Set([...DEFAULT_REDACTION.headers, ...lower(extra.headers)]);
     this.query = new Set([...DEFAULT_REDACTION.fields, ...lower(extra.queryParams)]);
     this.form = new Set([...DEFAULT_REDACTION.fields, ...lower(extra.formFields)]);
+    const asked = new Set(lower(extra.formFields));
+    this.jsonFields = new Set([...this.form].filter((n) => !JSON_DATA_FIELDS.has(n) || asked.has(n)));
   }
 
   isSecretHeader(name: string): boolean {
@@ -149,7 +157,7 @@ export class Redactor {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        this.form.has(k.toLowerCase()) && typeof v !== 'object' ? REDACTED : this.json(v),
+        this.jsonFields.has(k.toLowerCase()) && typeof v !== 'object' ? REDACTED : this.json(v),
       ]),
     );
   }

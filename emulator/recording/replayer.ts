@@ -17,7 +17,8 @@ export type ReplayResult =
   | { kind: 'hit'; response: ReplayResponse; entry: HarEntry; position: number; of: number }
   /** A token fetch nothing was recorded for (a HEAD on the service root, say), answered anyway. */
   | { kind: 'token'; response: ReplayResponse }
-  | { kind: 'miss'; miss: Miss; response: ReplayResponse };
+  /** `nearest`: the recorded entries of the miss's candidates, in the same order. */
+  | { kind: 'miss'; miss: Miss; response: ReplayResponse; nearest: HarEntry[] };
 
 const MODIFYING = new Set(['POST', 'PUT', 'PATCH', 'MERGE', 'DELETE']);
 /** Recomputed or meaningless on replay. */
@@ -91,19 +92,25 @@ export class Replayer {
       };
     }
     if ('miss' in found)
-      return { kind: 'miss', miss: found.miss, response: missResponse(found.miss, request) };
+      return {
+        kind: 'miss',
+        miss: found.miss,
+        response: missResponse(found.miss, request),
+        nearest: found.nearest,
+      };
     const response = toResponse(found.hit);
     if (fetching) response.headers.push(['x-csrf-token', this.issueToken()]);
     return { kind: 'hit', response, entry: found.hit, position: found.position, of: found.of };
   }
 
-  private issueToken(): string {
+  /** A fresh CSRF token this replayer accepts (also handed out when another answer stands in for it). */
+  issueToken(): string {
     const token = randomBytes(18).toString('base64');
     this.tokens.set(token, Date.now() + TOKEN_TTL_MS);
     return token;
   }
 
-  private validToken(token: string | undefined): boolean {
+  validToken(token: string | undefined): boolean {
     const expires = token ? this.tokens.get(token) : undefined;
     return expires !== undefined && expires > Date.now();
   }
@@ -114,6 +121,7 @@ export class Replayer {
     return {
       kind: 'miss',
       miss: { request: `${shape.method} ${shape.path}`, candidates: [] },
+      nearest: [],
       response: {
         status: 403,
         statusText: 'Forbidden',

@@ -1,9 +1,12 @@
 // The systems plug-in: starts one listener per simulated system of the workspace, registers each in
 // the SystemDirectory (so the proxy resolves `system:<id>`), and serves the Systems admin routes.
-// A workspace change that only touches faults or latency is applied in place; others restart the system.
+// A workspace change that only touches faults, latency, requireIfMatch or the recording mode is applied
+// in place; others restart the system.
 import path from 'node:path';
 import type { SystemConfig } from '../../app/systems/workspace.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
+import { installRecordingRoutes } from '../recording/admin-routes.js';
+import { RecordingRuntime } from '../recording/runtime/recording-runtime.js';
 import { installSystemsRoutes } from './admin-routes.js';
 import { RestHandlers } from './http/rest.js';
 import { SystemServer } from './http/system-server.js';
@@ -19,11 +22,16 @@ export interface RunningSystem {
 
 export class SystemsRuntime implements PluginInstance {
   readonly systems = new Map<string, RunningSystem>();
+  /** Live, record and replay modes of the systems (emulator/recording/runtime). */
+  readonly recording: RecordingRuntime;
 
-  constructor(readonly ctx: EngineContext) {}
+  constructor(readonly ctx: EngineContext) {
+    this.recording = new RecordingRuntime(ctx, (id) => this.systems.get(id)?.server?.services ?? []);
+  }
 
   adminRoutes(app: Parameters<NonNullable<PluginInstance['adminRoutes']>>[0]): void {
     installSystemsRoutes(app, this);
+    installRecordingRoutes(app, this.ctx, this.recording);
   }
 
   private get baseDir(): string | null {
@@ -32,14 +40,17 @@ export class SystemsRuntime implements PluginInstance {
   }
 
   async start(): Promise<void> {
+    await this.recording.apply();
     for (const config of this.ctx.workspace().systems) await this.startSystem(config);
   }
 
   async stop(): Promise<void> {
     for (const id of [...this.systems.keys()].reverse()) await this.stopSystem(id);
+    await this.recording.stop();
   }
 
   async workspaceReplaced(): Promise<void> {
+    await this.recording.apply();
     const next = new Map(this.ctx.workspace().systems.map((s) => [s.id, s]));
     for (const [id, running] of [...this.systems]) {
       const config = next.get(id);
@@ -68,6 +79,7 @@ export class SystemsRuntime implements PluginInstance {
             : undefined,
         bus: this.ctx.bus,
         log: (level, message) => this.ctx.log(level, message),
+        front: this.recording.front(config.id),
       });
       const port = await server.start();
       this.systems.set(config.id, { config, server });
@@ -102,7 +114,14 @@ const behaviourless = (config: SystemConfig): unknown => ({
   ...config,
   latency: undefined,
   faults: undefined,
-  services: config.services.map((s) => ({ ...s, latency: undefined, faults: undefined })),
+  recording: undefined,
+  services: config.services.map((s) => ({
+    ...s,
+    latency: undefined,
+    faults: undefined,
+    entitySetLatency: undefined,
+    requireIfMatch: undefined,
+  })),
 });
 
 function sameExceptBehaviour(a: SystemConfig, b: SystemConfig): boolean {

@@ -181,6 +181,15 @@ export function TrafficIcon(): ReactNode {
   );
 }
 
+export function RecordingsIcon(): ReactNode {
+  return (
+    <Svg>
+      <circle cx="12" cy="12" r="8.5" />
+      <circle cx="12" cy="12" r="3.5" />
+    </Svg>
+  );
+}
+
 export function SystemsIcon(): ReactNode {
   return (
     <Svg>
