@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { sessionName } from './workspace.js';
 
+/** What stands in a session file, an export or the UI where a secret was. */
+export const REDACTED = '[redacted]';
+
 export const RECORDING_ROUTES = {
   /** Sessions in the data folder and every system's recording state. */
   overview: { method: 'GET', path: '/api/recordings' },

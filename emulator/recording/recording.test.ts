@@ -148,6 +148,23 @@ describe('redaction', () => {
     expect(redacted.request.postData?.text).toContain('username=alice');
     expect(redacted.response.content.text).toContain(`"Password":"${REDACTED}"`);
   });
+
+  it('redacts tokens in redirect targets and survives malformed percent-encoding', () => {
+    const redactor = new Redactor();
+    const redacted = redactor.entry({
+      ...entry('http://s4.virtual/cb?%zz=1&code=c0de'),
+      response: {
+        ...entry('').response,
+        status: 302,
+        redirectURL: 'http://app.local/cb?code=c0de&state=s',
+        headers: [{ name: 'Location', value: 'http://app.local/cb?access_token=t0k&state=s' }],
+      },
+    });
+    const text = JSON.stringify(redacted);
+    for (const secret of ['c0de', 't0k']) expect(text, secret).not.toContain(secret);
+    expect(redacted.response.redirectURL).toContain('state=s');
+    expect(redacted.request.url).toContain('%zz=1');
+  });
 });
 
 describe('semantic request shapes', () => {

@@ -1,9 +1,10 @@
 // Redaction at write time: nothing secret reaches a session file unless the user asks for it.
 // Defaults cover credentials in headers, query strings, form bodies and JSON bodies; the workspace's
 // recording.redact lists add names. CSRF *protocol* values (Fetch, Required) are kept: replay needs them.
+import { REDACTED } from '../../app/recording/api.js';
 import type { HarEntry, HarNameValue } from './har.js';
 
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 export const DEFAULT_REDACTION = {
   headers: [
@@ -49,6 +50,16 @@ const CSRF_PROTOCOL_VALUES = new Set(['fetch', 'required']);
  * bodies, while `code` in JSON is an OData error code or an entity's Code property, which replay needs.
  */
 const JSON_DATA_FIELDS = new Set(['code']);
+const LOCATION_HEADERS = new Set(['location', 'content-location']);
+
+/** A query parameter name; malformed percent-encoding is compared as written rather than thrown on. */
+function decodeName(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 export class Redactor {
   private readonly headers: Set<string>;
@@ -71,6 +82,8 @@ export class Redactor {
   }
 
   private header = (h: HarNameValue): HarNameValue => {
+    // A redirect can carry a token or an OAuth code in its query.
+    if (LOCATION_HEADERS.has(h.name.toLowerCase())) return { name: h.name, value: this.url(h.value) };
     if (!this.isSecretHeader(h.name)) return h;
     const keep = h.name.toLowerCase() === 'x-csrf-token' && CSRF_PROTOCOL_VALUES.has(h.value.toLowerCase());
     return keep ? h : { name: h.name, value: REDACTED };
@@ -106,6 +119,11 @@ export class Redactor {
       },
       response: {
         ...entry.response,
+        // Other tools' HARs may leave it out, whatever the spec says.
+        redirectURL:
+          typeof entry.response.redirectURL === 'string'
+            ? this.url(entry.response.redirectURL)
+            : entry.response.redirectURL,
         headers: entry.response.headers.map(this.header),
         cookies: entry.response.cookies.map((c) => ({ name: c.name, value: REDACTED })),
         content:
@@ -124,7 +142,7 @@ export class Redactor {
       .split('&')
       .map((pair) => {
         const eq = pair.indexOf('=');
-        const name = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replaceAll('+', ' '));
+        const name = decodeName((eq < 0 ? pair : pair.slice(0, eq)).replaceAll('+', ' '));
         return eq >= 0 && this.query.has(name.toLowerCase())
           ? `${pair.slice(0, eq)}=${encodeURIComponent(REDACTED)}`
           : pair;

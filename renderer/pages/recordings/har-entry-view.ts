@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** What the engine writes in place of a secret (emulator/recording/redact.ts), also percent-encoded in URLs. */
-export const REDACTED = '[redacted]';
+export { REDACTED } from '../../../app/recording/api.js';
 const REDACTED_PATTERN = /(\[redacted\]|%5Bredacted%5D)/i;
 
 /** Larger bodies are cut for display; the export has them whole. */
