@@ -43,7 +43,7 @@ export function backendRequestHead(head: RequestHead, plan: ForwardPlan, upgrade
   const raw = head.raw;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    const lower = name.toLowerCase();
+    const lower = head.names[i >> 1]!;
     if (DROP_REQUEST.has(lower) || lower.startsWith('sap-connectivity-') || named?.has(lower)) continue;
     // With "host in request header: internal" the proxy's own X-Forwarded-Host must be the only one.
     if (plan.replacesForwardedHost && lower === 'x-forwarded-host') continue;
@@ -66,7 +66,7 @@ export function clientResponseHead(
   const raw = head.raw;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    const lower = name.toLowerCase();
+    const lower = head.names[i >> 1]!;
     if (DROP_RESPONSE.has(lower) || named?.has(lower)) continue;
     const value = lower === 'location' ? mapLocation(raw[i + 1]!, plan) : raw[i + 1]!;
     out += `${name}: ${value}\r\n`;

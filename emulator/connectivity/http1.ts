@@ -13,6 +13,8 @@ export interface RequestHead {
   version: '1.0' | '1.1';
   /** Flat [name, value, name, value…] as received. */
   raw: string[];
+  /** The names of `raw` in lower case (names[i] is raw[2i]), so later passes do not lower them again. */
+  names: string[];
   /** Lower-case name → value (first occurrence; duplicates of the names in SINGLE are refused). */
   headers: Record<string, string>;
   framing: Framing;
@@ -22,6 +24,7 @@ export interface ResponseHead {
   status: number;
   reason: string;
   raw: string[];
+  names: string[];
   headers: Record<string, string>;
   framing: Framing;
 }
@@ -66,7 +69,7 @@ export function parseRequest(line: string, fieldText: string | null): Parsed<Req
   if (!fields.ok) return fields;
   if (version === '1.0' && fields.head.headers['transfer-encoding'] !== undefined)
     return bad(400, 'An HTTP/1.0 request cannot use Transfer-Encoding');
-  const framing = requestFraming(fields.head.headers, fields.head.raw);
+  const framing = requestFraming(fields.head.headers, fields.head.raw, fields.head.names);
   if ('status' in framing) return { ok: false, ...framing };
   return { ok: true, head: { method: parts[0]!, target: parts[1]!, version, ...fields.head, framing } };
 }
@@ -78,7 +81,13 @@ export function parseResponseHead(text: string, requestMethod: string): Parsed<R
   const status = Number(m[1]);
   const fields = parseFields(lines, false);
   if (!fields.ok) return fields;
-  const framing = responseFraming(status, requestMethod, fields.head.headers, fields.head.raw);
+  const framing = responseFraming(
+    status,
+    requestMethod,
+    fields.head.headers,
+    fields.head.raw,
+    fields.head.names,
+  );
   if ('status' in framing) return { ok: false, status: 502, reason: framing.reason };
   return { ok: true, head: { status, reason: m[2] ?? '', ...fields.head, framing } };
 }
@@ -86,8 +95,9 @@ export function parseResponseHead(text: string, requestMethod: string): Parsed<R
 function parseFields(
   lines: string[],
   request: boolean,
-): Parsed<{ raw: string[]; headers: Record<string, string> }> {
+): Parsed<{ raw: string[]; names: string[]; headers: Record<string, string> }> {
   const raw: string[] = [];
+  const names: string[] = [];
   const headers: Record<string, string> = {};
   const failStatus = request ? 400 : 502;
   for (let i = 1; i < lines.length; i++) {
@@ -107,17 +117,21 @@ function parseFields(
       if (lower !== 'content-length' && lower !== 'transfer-encoding') headers[lower] += `, ${value}`;
     } else headers[lower] = value;
     raw.push(name, value);
+    names.push(lower);
   }
-  return { ok: true, head: { raw, headers } };
+  return { ok: true, head: { raw, names, headers } };
 }
 
 /** Content-Length values (all occurrences) must agree; Transfer-Encoding must be exactly chunked. */
-function lengthAndCoding(raw: string[]): { length: number | null; chunked: boolean; error?: string } {
+function lengthAndCoding(
+  raw: string[],
+  names: string[],
+): { length: number | null; chunked: boolean; error?: string } {
   let length: number | null = null;
   let codings = 0;
   let chunked = false;
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
+    const name = names[i >> 1]!;
     const value = raw[i + 1]!;
     if (name === 'content-length') {
       if (!/^\d{1,15}$/.test(value)) return { length, chunked, error: 'Content-Length is not a number' };
@@ -139,10 +153,11 @@ function lengthAndCoding(raw: string[]): { length: number | null; chunked: boole
 function requestFraming(
   headers: Record<string, string>,
   raw: string[],
+  names: string[],
 ): Framing | { status: number; reason: string } {
   if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
     return { kind: 'none' };
-  const f = lengthAndCoding(raw);
+  const f = lengthAndCoding(raw, names);
   if (f.error) return { status: 400, reason: `Ambiguous request body: ${f.error}` };
   if (f.chunked) return { kind: 'chunked' };
   return f.length === 0 ? { kind: 'none' } : { kind: 'length', length: f.length! };
@@ -153,11 +168,12 @@ function responseFraming(
   method: string,
   headers: Record<string, string>,
   raw: string[],
+  names: string[],
 ): Framing | { status: number; reason: string } {
   if (method === 'HEAD' || status < 200 || status === 204 || status === 304) return { kind: 'none' };
   if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
     return { kind: 'close' };
-  const f = lengthAndCoding(raw);
+  const f = lengthAndCoding(raw, names);
   if (f.error) return { status: 502, reason: `The backend's response framing is ambiguous: ${f.error}` };
   if (f.chunked) return { kind: 'chunked' };
   return f.length === 0 ? { kind: 'none' } : { kind: 'length', length: f.length! };
@@ -169,9 +185,16 @@ const bad = (status: number, reason: string): { ok: false; status: number; reaso
   reason,
 });
 
+const KEEP_ALIVE: ReadonlySet<string> = new Set(['keep-alive']);
+const CLOSE: ReadonlySet<string> = new Set(['close']);
+
 /** Connection tokens (lower case), for hop-by-hop headers a message names itself. */
-export function connectionTokens(value: string | undefined): Set<string> | undefined {
+export function connectionTokens(value: string | undefined): ReadonlySet<string> | undefined {
   if (value === undefined) return undefined;
+  // The two values nearly every message carries: no Set per request for them.
+  const short = value.length <= 10 ? value.toLowerCase() : '';
+  if (short === 'keep-alive') return KEEP_ALIVE;
+  if (short === 'close') return CLOSE;
   return new Set(
     value
       .toLowerCase()
