@@ -8,6 +8,8 @@ export interface CompiledResource {
   readonly resource: Resource;
   /** `/path` for exact, `/path*` for path and all sub-paths. */
   readonly label: string;
+  /** The decision for a request this resource allows: one shared, frozen object per resource. */
+  readonly allowed: Decision;
 }
 
 export interface CompiledMapping {
@@ -98,14 +100,7 @@ export class AccessRules {
         mapping.label,
         resource.label,
       );
-    const decision: Decision = {
-      allowed: true,
-      stage: 'forwarded',
-      reason: `allowed by resource ${resource.label} of ${mapping.label}`,
-      mapping: mapping.label,
-      resource: resource.label,
-    };
-    return { ok: true, mapping, resource, decision };
+    return { ok: true, mapping, resource, decision: resource.allowed };
   }
 
   /** A SOCKS5 CONNECT to `host:port`: only TCP mappings; there are no resources. */
@@ -158,15 +153,23 @@ function compileMapping(mapping: SystemMapping): CompiledMapping {
     mapping.internalPort === undefined
       ? mapping.internalHost
       : `${mapping.internalHost}:${mapping.internalPort}`;
+  const label = `${mapping.virtualHost}:${mapping.virtualPort} → ${internal} (${mapping.protocol})`;
   const resources = [...mapping.resources]
     .sort((a, b) => b.path.length - a.path.length || (a.mode === 'exact' ? -1 : 1))
-    .map((resource) => ({
-      resource,
-      label: resource.mode === 'exact' ? resource.path : `${resource.path}*`,
-    }));
+    .map((resource) => {
+      const resourceLabel = resource.mode === 'exact' ? resource.path : `${resource.path}*`;
+      const allowed: Decision = Object.freeze({
+        allowed: true,
+        stage: 'forwarded',
+        reason: `allowed by resource ${resourceLabel} of ${label}`,
+        mapping: label,
+        resource: resourceLabel,
+      });
+      return { resource, label: resourceLabel, allowed };
+    });
   return {
     mapping,
-    label: `${mapping.virtualHost}:${mapping.virtualPort} → ${internal} (${mapping.protocol})`,
+    label,
     virtualAuthority:
       mapping.virtualPort === 80 ? mapping.virtualHost : `${mapping.virtualHost}:${mapping.virtualPort}`,
     resources,

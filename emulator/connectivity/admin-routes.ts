@@ -55,7 +55,7 @@ export function explainUrl(
   const admission = checkUrl(admin.rules(), url, location, method === 'UPGRADE');
   if (!admission.ok) return { status: admission.status, decision: admission.decision, target: null };
   const upstream = resolveUpstream(admission.mapping.mapping, admin.systems);
-  const decision: Decision = { allowed: true, stage: 'forwarded', ...admission.decisionReason };
+  const decision: Decision = admission.decision;
   if (!upstream.ok)
     return {
       status: 502,

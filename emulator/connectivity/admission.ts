@@ -2,6 +2,7 @@
 // propagated user → location → system mapping → resource. Synchronous and cache-backed, so the
 // hot path does no I/O; the first failing check decides, with its status and reason.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Decision } from '../../app/connectivity/events.js';
 import {
   AccessRules,
   deny,
@@ -34,7 +35,8 @@ export interface Admitted {
   target: ProxyTarget;
   location: CompiledLocation;
   mapping: CompiledMapping;
-  decisionReason: { mapping: string; resource: string | null; reason: string };
+  /** The allowing decision (shared per resource: never change it). */
+  decision: Decision;
   client: string | null;
   user: UserPrincipal | null;
 }
@@ -90,11 +92,7 @@ function route(
     target,
     location: location.location,
     mapping: mapped.mapping,
-    decisionReason: {
-      mapping: mapped.mapping.label,
-      resource: mapped.resource?.label ?? null,
-      reason: mapped.decision.reason,
-    },
+    decision: mapped.decision,
     client: who.client,
     user: who.user,
   };

@@ -18,10 +18,33 @@ export function auditLine(event: ProxyRequestEvent | SocksConnectionEvent): stri
     event.type === 'proxy-request'
       ? `HTTP ${event.method} ${event.url} status=${event.status} bytes=${event.sizes.requestBytes}/${event.sizes.responseBytes} ms=${event.timings.totalMs}`
       : `SOCKS5 CONNECT ${event.destination} reply=${event.reply} bytes=${event.sizes.bytesUp}/${event.sizes.bytesDown} ms=${event.timings.totalMs}`;
-  const who = `location=${event.location ?? '<default>'} client=${event.client ?? '-'}${event.type === 'proxy-request' ? ` user=${event.user ?? '-'}` : ''}`;
+  return `${event.at} | ${verdict} | ${d.stage} | ${what} | ${lineTail(event)}`;
+}
+
+/** The last tail built, by the values it was built from: consecutive requests of one client mostly agree. */
+let tailKey: readonly unknown[] = [];
+let tailText = '';
+
+/** `who | rule | reason` plus the newline: the same for most requests, so built once and reused. */
+function lineTail(event: ProxyRequestEvent | SocksConnectionEvent): string {
+  const d = event.decision;
+  const user = event.type === 'proxy-request' ? event.user : undefined;
+  const k = tailKey;
+  if (
+    k[0] === d &&
+    k[1] === event.target &&
+    k[2] === event.location &&
+    k[3] === event.client &&
+    k[4] === user &&
+    k[5] === event.type
+  )
+    return tailText;
+  const who = `location=${event.location ?? '<default>'} client=${event.client ?? '-'}${event.type === 'proxy-request' ? ` user=${user ?? '-'}` : ''}`;
   const rule = `mapping=${d.mapping ?? '-'} resource=${d.resource ?? '-'} target=${event.target ?? '-'}`;
   const reason = /[\r\n]/.test(d.reason) ? d.reason.replace(/[\r\n]+/g, ' ') : d.reason;
-  return `${event.at} | ${verdict} | ${d.stage} | ${what} | ${who} | ${rule} | ${reason}\n`;
+  tailKey = [d, event.target, event.location, event.client, user, event.type];
+  tailText = `${who} | ${rule} | ${reason}\n`;
+  return tailText;
 }
 
 export class AuditLog {

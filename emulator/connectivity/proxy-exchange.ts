@@ -97,7 +97,7 @@ export class ProxyExchange implements UpstreamOwner {
     x.location = admission.location.id;
     x.client = admission.client;
     x.user = admission.user?.name ?? null;
-    this.allowed = { allowed: true, stage: 'forwarded', ...admission.decisionReason };
+    this.allowed = admission.decision;
     this.framer = new BodyFramer(head.framing);
     if (head.framing.kind !== 'none') x.requestBody = new BodyTap();
     const rest = this.clientData(body);

@@ -65,6 +65,15 @@ export function redactHeaders(headers: RawHeaders): [string, string][] {
   return out;
 }
 
+function joinRedacted(headers: RawHeaders): string {
+  let out = '';
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    const name = headers[i]!;
+    out += `${i === 0 ? '' : '\n'}${name}\n${SECRET_HEADERS.test(name) ? REDACTED : headers[i + 1]!}`;
+  }
+  return out;
+}
+
 const SECRET_PARAMS = /token|password|passwd|secret|assertion|code|sig|key|session/i;
 
 /** Query parameters whose names look secret keep their name but lose their value. */
@@ -130,7 +139,8 @@ export class TrafficRing {
       return;
     }
     // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
-    const head = message.headers.join('\n');
+    // Secrets are redacted here already: a token is never kept, and the log holds ~1 KB less per request.
+    const head = joinRedacted(message.headers);
     const body = message.body;
     const bodyBytes = body === null ? 0 : body.kept;
     l[at] = this.written;

@@ -4,7 +4,7 @@
 import net, { type Socket } from 'node:net';
 import tls, { rootCertificates } from 'node:tls';
 import type { SystemMapping } from '../../app/workspace/schema.js';
-import type { SystemDirectory } from '../core/plugin.js';
+import type { SystemAddress, SystemDirectory } from '../core/plugin.js';
 
 export interface Upstream {
   host: string;
@@ -16,10 +16,26 @@ export interface Upstream {
 
 export type UpstreamResult = { ok: true; upstream: Upstream } | { ok: false; reason: string };
 
+/**
+ * The answer per mapping, reused while the system it names keeps its address: the same Upstream
+ * object (and authority string) for every request saves allocations and lets the audit log reuse the
+ * text it built for the last request.
+ */
+const resolved = new WeakMap<SystemMapping, { address: SystemAddress | undefined; result: UpstreamResult }>();
+
 export function resolveUpstream(mapping: SystemMapping, systems: SystemDirectory): UpstreamResult {
+  const isSystem = mapping.internalHost.startsWith('system:');
+  const address = isSystem ? systems.resolve(mapping.internalHost.slice('system:'.length)) : undefined;
+  const cached = resolved.get(mapping);
+  if (cached && cached.address === address) return cached.result;
+  const result = resolveNow(mapping, address);
+  resolved.set(mapping, { address, result });
+  return result;
+}
+
+function resolveNow(mapping: SystemMapping, system: SystemAddress | undefined): UpstreamResult {
   if (mapping.internalHost.startsWith('system:')) {
     const id = mapping.internalHost.slice('system:'.length);
-    const system = systems.resolve(id);
     if (!system) return { ok: false, reason: `the simulated system "${id}" is not running` };
     const protocol = mapping.protocol === 'TCP' ? 'TCP' : system.protocol;
     const port = mapping.internalPort ?? system.port;
