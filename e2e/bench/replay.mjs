@@ -27,6 +27,9 @@ const SESSION = 'bench';
 const SERVICE = '/sap/opu/odata/sap/API_BUSINESS_PARTNER/';
 const USER = { name: 'DEVELOPER', password: 'Welcome1' };
 const HEADERS = {
+  // As the proxy sends it for a mapping: the virtual host. Record mode passes the Host on to the real
+  // system, so SIM builds the same links for both systems and answers compare byte for byte.
+  host: 'bench.virtual:44300',
   authorization: `Basic ${Buffer.from(`${USER.name}:${USER.password}`).toString('base64')}`,
   accept: 'application/json',
 };
