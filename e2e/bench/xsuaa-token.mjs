@@ -1,9 +1,49 @@
 // Issue 3 benchmark: client_credentials issuance over HTTP (keep-alive, 8 connections) against the raw
 // RS256 signing rate measured in the same run on the same cores. Target: HTTP ≥ 60% of raw.
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, startEngine, vcap } from './engine.mjs';
+
+// wrk (C, one thread) when installed, as in the proxy bench: autocannon runs in this Node process and
+// takes most of a core from the engine it measures on a 2-core machine.
+const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
+const ROUNDS = 3;
+
+/** One wrk POST run, in autocannon's result shape. */
+function wrkPost(url, body, duration) {
+  const script = `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK {"total":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))
+end`;
+  const file = path.join(os.tmpdir(), `btp-bench-token-${process.pid}.lua`);
+  writeFileSync(file, script);
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRK, ['-t1', '-c8', `-d${duration}s`, '-s', file, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      rmSync(file, { force: true });
+      const line = /WRK (\{.*\})/.exec(out)?.[1];
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${out}`));
+      const r = JSON.parse(line);
+      resolve({
+        requests: { total: r.total },
+        duration: r.us / 1e6,
+        latency: { p50: r.p50 / 1000, p99: r.p99 / 1000 },
+        errors: r.errors,
+        non2xx: r.non2xx,
+      });
+    });
+  });
+}
 
 const TARGET = 0.6;
 const signRate = (seconds) =>
@@ -25,34 +65,48 @@ export async function benchTokens({ seconds = 10 } = {}) {
       client_secret: credentials.clientsecret,
     }).toString();
     const run = (duration) =>
-      autocannon({
-        url: `${credentials.url}/oauth/token`,
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body,
-        connections: 8,
-        pipelining: 1,
-        duration,
-      });
+      WRK
+        ? wrkPost(`${credentials.url}/oauth/token`, body, duration)
+        : autocannon({
+            url: `${credentials.url}/oauth/token`,
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body,
+            connections: 8,
+            pipelining: 1,
+            duration,
+          });
     await run(2); // warm-up: JIT, connection pool
-    // Interleaved: raw, HTTP, raw — the baseline is the mean of the runs around the HTTP run.
-    const rawBefore = signRate(seconds / 2);
-    const http = await run(seconds);
-    const rawAfter = signRate(seconds / 2);
-    const raw = (rawBefore + rawAfter) / 2;
-    const httpRate = http.requests.total / (http.duration || seconds);
-    const ratio = httpRate / raw;
-    const ok = ratio >= TARGET && http.non2xx === 0 && http.errors === 0;
-    console.log('XSUAA client_credentials token issuance (8 keep-alive clients)');
-    console.log(`  raw RS256 signing rate     ${fmt(raw)} /s  (runs: ${fmt(rawBefore)}, ${fmt(rawAfter)})`);
+    // Interleaved rounds of raw, HTTP, raw: each HTTP run is compared with the mean of the raw runs
+    // around it (same conditions), and the median round decides; drift on a shared machine hits both.
+    const per = Math.max(1, Math.round(seconds / ROUNDS));
+    const raws = [signRate(per / 2)];
+    const https = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      https.push(await run(per));
+      raws.push(signRate(per / 2));
+    }
+    const rateOf = (r) => r.requests.total / (r.duration || per);
+    const ratios = https.map((r, i) => rateOf(r) / ((raws[i] + raws[i + 1]) / 2));
+    const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+    const raw = raws.reduce((a, b) => a + b, 0) / raws.length;
+    const total = https.reduce((n, r) => n + r.requests.total, 0);
+    const httpRate = total / https.reduce((n, r) => n + (r.duration || per), 0);
+    const bad = https.reduce((n, r) => n + r.non2xx + r.errors, 0);
+    const http = { latency: { p50: https.at(-1).latency.p50, p99: https.at(-1).latency.p99 } };
+    const ok = ratio >= TARGET && bad === 0;
     console.log(
-      `  HTTP token issuance        ${fmt(httpRate)} /s  (${http.requests.total} requests, non-2xx ${http.non2xx}, errors ${http.errors})`,
+      `XSUAA client_credentials token issuance (8 keep-alive clients, load: ${WRK ? 'wrk (1 thread)' : 'autocannon'}, ${ROUNDS} interleaved rounds)`,
+    );
+    console.log(`  raw RS256 signing rate     ${fmt(raw)} /s  (runs: ${raws.map((r) => fmt(r)).join(', ')})`);
+    console.log(
+      `  HTTP token issuance        ${fmt(httpRate)} /s  (${total} requests, non-2xx/errors ${bad}; runs: ${https.map((r) => fmt(rateOf(r))).join(', ')})`,
     );
     console.log(
       `  latency p50 / p99          ${fmt(http.latency.p50, 1)} ms / ${fmt(http.latency.p99, 1)} ms`,
     );
     console.log(
-      `  ratio HTTP / raw           ${fmt(ratio, 2)}  (target ≥ ${TARGET})  ${ok ? 'PASS' : 'FAIL'}`,
+      `  ratio HTTP / raw           ${fmt(ratio, 2)}  (median of rounds ${ratios.map((r) => fmt(r, 2)).join(', ')}; target ≥ ${TARGET})  ${ok ? 'PASS' : 'FAIL'}`,
     );
     return { name: 'xsuaa-token', ok, raw, httpRate, ratio, p50: http.latency.p50, p99: http.latency.p99 };
   } finally {
