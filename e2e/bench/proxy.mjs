@@ -4,12 +4,13 @@
 // every variant in its own process, runs interleaved (A B C D, A B C D) so drift hits all alike.
 // Targets (ratios from this run): throughput ≥ 0.30× direct and ≥ 6× mockttp; p99 ≤ 3× direct's p99.
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fmt, root } from './engine.mjs';
+import { loadGenerator, luaHeaders, runWrk, WRK } from './wrk.mjs';
 
 const TARGETS = { direct: 0.3, mockttp: 6, p99: 3 };
 const CONNECTIONS = 50;
@@ -122,11 +123,6 @@ async function proxyToken(engine) {
 
 const PATH = '/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner';
 
-// wrk (apt install wrk) when it is there: a C load generator with one thread leaves the 2 cores to the
-// servers being measured, where autocannon (Node) takes a whole core itself. Both give the same shape.
-const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
-export const loadGenerator = WRK ? 'wrk (1 thread)' : 'autocannon';
-
 function load(variant, duration) {
   if (!WRK) {
     return autocannon({
@@ -137,46 +133,11 @@ function load(variant, duration) {
       requests: [{ method: 'GET', path: variant.path, headers: variant.headers }],
     });
   }
-  return wrkLoad(variant, duration);
-}
-
-/** One wrk run, reported in autocannon's shape (requests.total, duration, latency.p50/p99 in ms, errors). */
-function wrkLoad(variant, duration) {
-  const headers = Object.entries(variant.headers)
-    // Canonical names, so `Host` replaces wrk's own instead of adding a second one (which the proxy refuses).
-    .map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase()), v])
-    .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
-    .join('\n');
-  const script = `wrk.method = "GET"\nwrk.path = ${JSON.stringify(variant.path)}\n${headers}
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('WRK {"total":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d,"timeouts":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write, e.status, e.timeout))
-end`;
-  const file = path.join(os.tmpdir(), `btp-bench-${process.pid}-${variant.port}.lua`);
-  writeFileSync(file, script);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      WRK,
-      ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '-s', file, `http://127.0.0.1:${variant.port}`],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      rmSync(file, { force: true });
-      const line = /WRK (\{.*\})/.exec(out)?.[1];
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${out}`));
-      const r = JSON.parse(line);
-      resolve({
-        requests: { total: r.total },
-        duration: r.us / 1e6,
-        latency: { p50: r.p50 / 1000, p99: r.p99 / 1000 },
-        errors: r.errors,
-        non2xx: r.non2xx,
-        timeouts: r.timeouts,
-      });
-    });
+  return runWrk({
+    url: `http://127.0.0.1:${variant.port}`,
+    connections: CONNECTIONS,
+    duration,
+    requestScript: `wrk.method = "GET"\nwrk.path = ${JSON.stringify(variant.path)}\nfor k, v in pairs({ ${luaHeaders(variant.headers)} }) do wrk.headers[k] = v end`,
   });
 }
 

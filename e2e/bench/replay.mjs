@@ -8,14 +8,15 @@
 // session load time (PUT replay → first replayed answer), the engine's RSS and heap (after a GC) before
 // and after the load.
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fmt, root } from './engine.mjs';
 import { partnerKey, writeBenchData } from './odata-data.mjs';
+import { loadGenerator, luaHeaders, runWrk, WRK } from './wrk.mjs';
 
 const ENTRIES = Number(process.env.BENCH_REPLAY_ENTRIES ?? 10_000);
 const ROWS = Number(process.env.BENCH_REPLAY_ROWS ?? 2_000);
@@ -171,9 +172,6 @@ async function walk(port, paths, parallel = 16) {
   await Promise.all(Array.from({ length: parallel }, worker));
 }
 
-const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
-const loadGenerator = WRK ? 'wrk (1 thread)' : 'autocannon';
-
 /** One load run over the mix (every connection takes the next path of one shared cursor), autocannon's shape. */
 function load(port, paths, duration) {
   if (WRK) return wrkLoad(port, paths, duration);
@@ -189,52 +187,15 @@ function load(port, paths, duration) {
 }
 
 function wrkLoad(port, paths, duration) {
-  const headers = Object.entries(HEADERS)
-    .map(
-      ([k, v]) =>
-        `[${JSON.stringify(k.replace(/(^|-)([a-z])/g, (_, d, c) => d + c.toUpperCase()))}] = ${JSON.stringify(v)}`,
-    )
-    .join(', ');
-  const script = `local paths = {\n${paths.map((p) => JSON.stringify(p)).join(',\n')}\n}
-local headers = { ${headers} }
+  const requestScript = `local paths = {\n${paths.map((p) => JSON.stringify(p)).join(',\n')}\n}
+local headers = { ${luaHeaders(HEADERS)} }
 local i = 0
 request = function()
   i = i + 1
   if i > #paths then i = 1 end
   return wrk.format("GET", paths[i], headers)
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('WRK {"total":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d,"timeouts":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write, e.status, e.timeout))
 end`;
-  const file = path.join(os.tmpdir(), `btp-bench-replay-${process.pid}-${port}.lua`);
-  writeFileSync(file, script);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      WRK,
-      ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '-s', file, `http://127.0.0.1:${port}`],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      rmSync(file, { force: true });
-      const line = /WRK (\{.*\})/.exec(out)?.[1];
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${out}`));
-      const r = JSON.parse(line);
-      resolve({
-        requests: { total: r.total },
-        duration: r.us / 1e6,
-        latency: { p50: r.p50 / 1000, p99: r.p99 / 1000 },
-        errors: r.errors,
-        non2xx: r.non2xx,
-        timeouts: r.timeouts,
-      });
-    });
-  });
+  return runWrk({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requestScript });
 }
 
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));

@@ -1,51 +1,14 @@
 // Issue 3 benchmark: client_credentials issuance over HTTP (keep-alive, 8 connections) against the raw
 // RS256 signing rate measured in the same run on the same cores. Target: HTTP ≥ 60% of raw.
 import autocannon from 'autocannon';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { fmt, startEngine, vcap } from './engine.mjs';
-
-// wrk (C, one thread) when installed, as in the proxy bench: autocannon runs in this Node process and
-// takes most of a core from the engine it measures on a 2-core machine.
-const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
-const ROUNDS = 3;
-
-/** One wrk POST run, in autocannon's result shape. */
-function wrkPost(url, body, duration) {
-  const script = `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('WRK {"total":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))
-end`;
-  const file = path.join(os.tmpdir(), `btp-bench-token-${process.pid}.lua`);
-  writeFileSync(file, script);
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRK, ['-t1', '-c8', `-d${duration}s`, '-s', file, url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      rmSync(file, { force: true });
-      const line = /WRK (\{.*\})/.exec(out)?.[1];
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${out}`));
-      const r = JSON.parse(line);
-      resolve({
-        requests: { total: r.total },
-        duration: r.us / 1e6,
-        latency: { p50: r.p50 / 1000, p99: r.p99 / 1000 },
-        errors: r.errors,
-        non2xx: r.non2xx,
-      });
-    });
-  });
-}
+import { loadGenerator, runWrk, WRK } from './wrk.mjs';
 
 const TARGET = 0.6;
+const ROUNDS = 3;
+
 const signRate = (seconds) =>
   JSON.parse(
     execFileSync(
@@ -66,7 +29,12 @@ export async function benchTokens({ seconds = 10 } = {}) {
     }).toString();
     const run = (duration) =>
       WRK
-        ? wrkPost(`${credentials.url}/oauth/token`, body, duration)
+        ? runWrk({
+            url: `${credentials.url}/oauth/token`,
+            connections: 8,
+            duration,
+            requestScript: `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"`,
+          })
         : autocannon({
             url: `${credentials.url}/oauth/token`,
             method: 'POST',
@@ -96,7 +64,7 @@ export async function benchTokens({ seconds = 10 } = {}) {
     const http = { latency: { p50: https.at(-1).latency.p50, p99: https.at(-1).latency.p99 } };
     const ok = ratio >= TARGET && bad === 0;
     console.log(
-      `XSUAA client_credentials token issuance (8 keep-alive clients, load: ${WRK ? 'wrk (1 thread)' : 'autocannon'}, ${ROUNDS} interleaved rounds)`,
+      `XSUAA client_credentials token issuance (8 keep-alive clients, load: ${loadGenerator}, ${ROUNDS} interleaved rounds)`,
     );
     console.log(`  raw RS256 signing rate     ${fmt(raw)} /s  (runs: ${raws.map((r) => fmt(r)).join(', ')})`);
     console.log(
