@@ -1,57 +1,18 @@
 // `record`, `replay` and `sessions` as a black box: the built bin, spawned as a user or CI would.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readyLineSchema, type ReadyLine } from '../../app/admin-api.js';
+import { describe, expect, it } from 'vitest';
+import type { ReadyLine } from '../../app/admin-api.js';
 import type { SessionSummary } from '../../app/recording/api.js';
 import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
 import type { Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
-import { onCleanup, tempDir } from '../test/support.js';
+import { tempDir } from '../test/support.js';
+import { output, ready, requireBuiltCli, run, type Run } from './test-support.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = path.join(root, 'emulator/bin/btp-emulator.mjs');
 const fixture = fileURLToPath(new URL('../recording/fixtures/playwright-recorded.har', import.meta.url));
 
-beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist/emulator/cli/main.js')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-});
-
-interface Run {
-  child: ChildProcess;
-  lines: AsyncIterator<string>;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(args: string[]): Run {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  onCleanup(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exit;
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  return { child, lines, stderr: () => stderr, exit };
-}
-
-async function ready(r: Run): Promise<ReadyLine> {
-  const first = await r.lines.next();
-  if (first.done) throw new Error(`no ready line; stderr: ${r.stderr()}`);
-  return readyLineSchema.parse(JSON.parse(first.value));
-}
-
-async function output(r: Run): Promise<string> {
-  let out = '';
-  for (let l = await r.lines.next(); !l.done; l = await r.lines.next()) out += `${l.value}\n`;
-  return out;
-}
+requireBuiltCli();
 
 async function admin<T>(line: ReadyLine, method: string, route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${line.urls.admin}${route}`, {
