@@ -124,9 +124,9 @@ function SessionRow(props: SessionRowProps): ReactNode {
         <td>{s.systems.join(', ') || <span className="muted">—</span>}</td>
         <td>
           <div className="rec-badges">
-            {s.recording ? <span className="rec-mode rec-mode--record">Recording</span> : null}
+            {s.recording ? <span className="badge rec-mode--record">Recording</span> : null}
             {s.replayedBy.length > 0 ? (
-              <span className="rec-mode rec-mode--replay">Replayed by {s.replayedBy.join(', ')}</span>
+              <span className="badge rec-mode--replay">Replayed by {s.replayedBy.join(', ')}</span>
             ) : null}
             {s.error ? <span className="rec-error">{s.error}</span> : null}
           </div>

@@ -105,7 +105,7 @@ function SystemRow(props: SystemRowProps): ReactNode {
       <tr>
         <th scope="row">{state.system}</th>
         <td>
-          <span className={`rec-mode rec-mode--${state.mode}`}>
+          <span className={`badge rec-mode--${state.mode}`}>
             <span className="badge__dot" aria-hidden="true" />
             {MODE_LABELS[state.mode]}
           </span>
