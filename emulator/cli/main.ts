@@ -70,14 +70,14 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runStart(flags);
     });
 
-  registerRecordingCommands(program, startOptions, async (flags, run) => {
-    exitCode = await runStart(flags as StartFlags, run);
-  });
-
   const target = (cmd: Command): Command =>
     cmd
       .option('-w, --workspace <file>', 'workspace file (default: the built-in demo)')
       .option('-d, --data-dir <dir>', 'data folder (default: .btp-emulator/<name>/ beside the workspace)');
+
+  registerRecordingCommands(program, startOptions, target, async (flags, run) => {
+    exitCode = await runStart(flags as StartFlags, run);
+  });
 
   target(program.command('vcap'))
     .description(

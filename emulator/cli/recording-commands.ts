@@ -187,17 +187,16 @@ async function prepared(flags: { json?: boolean }, prepare: Promise<RecordingRun
   }
 }
 
-/** Registers the commands; `startOptions` adds the options of `start`, `start` runs the engine. */
+/**
+ * Registers the commands; `startOptions` adds the options of `start`, `target` those of the commands
+ * that only name a workspace and data folder (as `vcap`), `start` runs the engine.
+ */
 export function registerRecordingCommands(
   program: Command,
   startOptions: (cmd: Command) => Command,
+  target: (cmd: Command) => Command,
   start: RunWith<TargetFlags>,
 ): void {
-  const target = (cmd: Command): Command =>
-    cmd
-      .option('-w, --workspace <file>', 'workspace file (default: the built-in demo)')
-      .option('-d, --data-dir <dir>', 'data folder (default: .btp-emulator/<name>/ beside the workspace)');
-
   startOptions(program.command('record'))
     .description(
       'Start the emulator with one system recording: its requests go to the real system and every exchange is written to a session. For this run only: the workspace file is not changed.',
