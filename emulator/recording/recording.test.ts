@@ -11,36 +11,11 @@ import { ReplayIndex } from './matcher.js';
 import { REDACTED, Redactor } from './redact.js';
 import { Replayer } from './replayer.js';
 import { normalizePath, shapeKey, shapeOf } from './request-shape.js';
+import { harEntry } from './session-test-support.js';
 
 function entry(url: string, extra: Partial<HarEntry['request']> = {}, responseText = '{"d":{}}'): HarEntry {
-  return {
-    startedDateTime: new Date(0).toISOString(),
-    time: 1,
-    request: {
-      method: 'GET',
-      url,
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-      ...extra,
-    },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: responseText.length, mimeType: 'application/json', text: responseText },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: responseText.length,
-    },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 0 },
-  };
+  const e = harEntry(url, responseText);
+  return { ...e, request: { ...e.request, queryString: [], ...extra } };
 }
 
 describe('HAR session files', () => {

@@ -5,36 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HarEntry } from '../har.js';
 import { HarSessionWriter, readHar } from '../har-writer.js';
+import { harEntry } from '../session-test-support.js';
 import { tempDir } from '../../test/support.js';
 import { sessionFile, WriterPool } from './session-files.js';
 
-const entry = (n: number): HarEntry => ({
-  startedDateTime: new Date(0).toISOString(),
-  time: n,
-  request: {
-    method: 'GET',
-    url: `http://real.corp/${n}`,
-    httpVersion: 'HTTP/1.1',
-    headers: [],
-    queryString: [],
-    cookies: [],
-    headersSize: -1,
-    bodySize: 0,
-  },
-  response: {
-    status: 200,
-    statusText: 'OK',
-    httpVersion: 'HTTP/1.1',
-    headers: [],
-    cookies: [],
-    content: { size: 1, mimeType: 'text/plain', text: String(n) },
-    redirectURL: '',
-    headersSize: -1,
-    bodySize: 1,
-  },
-  cache: {},
-  timings: { send: 0, wait: 0, receive: 0 },
-});
+/** Entry n: its `time` tells the entries apart in the assertions. */
+const entry = (n: number): HarEntry =>
+  harEntry(`http://real.corp/${n}`, String(n), { mimeType: 'text/plain', extra: { time: n } });
 
 const meta = { creatorVersion: '1', session: { system: 'S4D' } };
 
