@@ -1,5 +1,5 @@
 // Admin routes of the connectivity area (behind the admin guards): "Check a URL" and the traffic
-// list/detail. Traffic details are redacted when read (traffic.ts); nothing here logs.
+// list/detail. Traffic details are redacted when stored (traffic.ts); nothing here logs.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CONNECTIVITY_ROUTES,

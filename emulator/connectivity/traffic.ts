@@ -1,6 +1,6 @@
 // The recent exchanges behind the Traffic page: a bounded ring of events plus the headers and a capped
-// prefix of each body. Bodies are teed while they stream (never buffered whole); redaction happens
-// when an exchange is read, so the forwarding path only keeps references.
+// prefix of each body. Bodies are teed while they stream (never buffered whole, only references until
+// the exchange ends); headers are redacted when the ring stores them, so a secret is never kept.
 import type {
   MessagePreview,
   TrafficDetail,
@@ -56,21 +56,19 @@ export interface RecordedMessage {
 const SECRET_HEADERS =
   /^(authorization|proxy-authorization|cookie|set-cookie|ssl_client_cert|x-csrf-token|sap-connectivity-.*|x-user-token|x-refresh-token|x-api-key)$/i;
 
-export function redactHeaders(headers: RawHeaders): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < headers.length; i += 2) {
-    const name = headers[i]!;
-    out.push([name, SECRET_HEADERS.test(name) ? REDACTED : headers[i + 1]!]);
-  }
-  return out;
-}
-
+/** `name\nvalue\nname\nvalue…` with secret values already replaced: the only redaction headers get. */
 function joinRedacted(headers: RawHeaders): string {
   let out = '';
   for (let i = 0; i + 1 < headers.length; i += 2) {
     const name = headers[i]!;
     out += `${i === 0 ? '' : '\n'}${name}\n${SECRET_HEADERS.test(name) ? REDACTED : headers[i + 1]!}`;
   }
+  return out;
+}
+
+function pairs(flat: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
   return out;
 }
 
@@ -177,7 +175,7 @@ export class TrafficRing {
     const headers = head === '' ? [] : head.split('\n');
     const bodyAt = l[at + 3]!;
     return {
-      headers: redactHeaders(headers),
+      headers: pairs(headers),
       bodyPreview: this.log.toString('utf8', bodyAt, bodyAt + l[at + 4]!),
       bodyTruncated: (l[at + 5]! & 2) !== 0,
     };
