@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningEngine } from './fixtures/engine.js';
+import { mapLocalBackend, proxyToken } from './fixtures/proxy.js';
 
 const SERVICE = '/sap/opu/odata/sap/ZPARTNER_SRV';
 const VIRTUAL = 'http://erp.virtual:8000';
@@ -45,34 +46,6 @@ async function startStandIn(): Promise<StandIn> {
         server.close(() => resolve());
       })),
   };
-}
-
-async function mapStandIn(engine: RunningEngine, port: number): Promise<void> {
-  const { workspace } = (await (await engine.api('/api/workspace')).json()) as {
-    workspace: { cloudConnector: { locations: { systemMappings: unknown[] }[] } };
-  };
-  workspace.cloudConnector.locations[0]!.systemMappings.push({
-    virtualHost: 'erp.virtual',
-    virtualPort: 8000,
-    internalHost: '127.0.0.1',
-    internalPort: port,
-    resources: [{ path: '/sap/opu/odata/', mode: 'prefix' }],
-  });
-  const put = await engine.api('/api/workspace', {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(workspace),
-  });
-  expect(put.status, await put.clone().text()).toBe(200);
-}
-
-async function proxyToken(engine: RunningEngine): Promise<string> {
-  const response = await engine.api('/api/tokens', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ client: 'demo-connectivity' }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 interface Answer {
@@ -127,7 +100,7 @@ test('Recordings: record a mapping, stop, replay without the real system, explai
   page.on('pageerror', (error) => problems.push(error.message));
   const standIn = await startStandIn();
   try {
-    await mapStandIn(engine, Number(new URL(standIn.url).port));
+    await mapLocalBackend(engine, Number(new URL(standIn.url).port), '/sap/opu/odata/');
     const token = await proxyToken(engine);
     await openRecordings(page, engine);
 

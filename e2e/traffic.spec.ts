@@ -3,35 +3,8 @@
 // redacted secrets and the body; a denied request shows which rule denied it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type RunningEngine } from './fixtures/engine.js';
-
-async function mapBackend(engine: RunningEngine, port: number): Promise<void> {
-  const { workspace } = (await (await engine.api('/api/workspace')).json()) as {
-    workspace: { cloudConnector: { locations: { systemMappings: unknown[] }[] } };
-  };
-  workspace.cloudConnector.locations[0]!.systemMappings.push({
-    virtualHost: 'erp.virtual',
-    virtualPort: 8000,
-    internalHost: '127.0.0.1',
-    internalPort: port,
-    resources: [{ path: '/api/', mode: 'prefix' }],
-  });
-  const put = await engine.api('/api/workspace', {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(workspace),
-  });
-  expect(put.status, await put.clone().text()).toBe(200);
-}
-
-async function proxyToken(engine: RunningEngine): Promise<string> {
-  const response = await engine.api('/api/tokens', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ client: 'demo-connectivity' }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+import { expect, test } from './fixtures/engine.js';
+import { mapLocalBackend, proxyToken } from './fixtures/proxy.js';
 
 function viaProxy(proxyUrl: string, token: string, url: string): Promise<number> {
   const proxy = new URL(proxyUrl);
@@ -60,7 +33,7 @@ test('the Traffic page shows a request through the proxy with its decision', asy
   );
   await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
   try {
-    await mapBackend(engine, (backend.address() as AddressInfo).port);
+    await mapLocalBackend(engine, (backend.address() as AddressInfo).port, '/api/');
     const token = await proxyToken(engine);
     await page.goto(engine.ready.ui);
     await page.getByRole('link', { name: 'Traffic' }).click();
