@@ -72,8 +72,6 @@ export function TuningEditor({ scope, title, tuning, entitySets, onSave }: Tunin
     };
     setFaults([...faults, fault]);
   };
-  const [labelA, labelB] = latencyLabels(distribution);
-
   return (
     <form
       className="sys-tuning"
@@ -95,47 +93,14 @@ export function TuningEditor({ scope, title, tuning, entitySets, onSave }: Tunin
         fault(s){forService ? `, If-Match ${tuning.requireIfMatch ? 'required' : 'optional'}` : ''}.
       </p>
       <div className="sys-grid">
-        <Field label="Latency">
-          {({ id }) => (
-            <select
-              id={id}
-              className="input"
-              value={distribution}
-              onChange={(e) => setDistribution(e.target.value as Distribution)}
-            >
-              <option value="none">None</option>
-              <option value="fixed">Fixed</option>
-              <option value="uniform">Uniform</option>
-              <option value="normal">Normal</option>
-            </select>
-          )}
-        </Field>
-        {distribution === 'none' ? null : (
-          <Field label={labelA}>
-            {({ id }) => (
-              <input
-                id={id}
-                className="input"
-                inputMode="numeric"
-                value={a}
-                onChange={(e) => setTexts([e.target.value, b])}
-              />
-            )}
-          </Field>
-        )}
-        {distribution === 'uniform' || distribution === 'normal' ? (
-          <Field label={labelB}>
-            {({ id }) => (
-              <input
-                id={id}
-                className="input"
-                inputMode="numeric"
-                value={b}
-                onChange={(e) => setTexts([a, e.target.value])}
-              />
-            )}
-          </Field>
-        ) : null}
+        <LatencyInputs
+          label="Latency"
+          allowNone
+          distribution={distribution}
+          onDistribution={setDistribution}
+          texts={[a, b]}
+          onTexts={setTexts}
+        />
       </div>
       {forService ? (
         <SetLatencyEditor entitySets={entitySets} value={setLatencies} onChange={setSetLatencies} />
@@ -256,7 +221,6 @@ function SetLatencyEditor({
     onChange([...value, { ...latency, entitySet: chosen }]);
     setTexts(['', '']);
   };
-  const [labelA, labelB] = latencyLabels(distribution);
   return (
     <fieldset className="sys-grid" aria-label="Latency per entity set">
       <legend>Latency per entity set (added to the service's)</legend>
@@ -287,49 +251,71 @@ function SetLatencyEditor({
               </select>
             )}
           </Field>
-          <Field label="Distribution">
-            {({ id }) => (
-              <select
-                id={id}
-                className="input"
-                value={distribution}
-                onChange={(e) => setDistribution(e.target.value as Distribution)}
-              >
-                <option value="fixed">Fixed</option>
-                <option value="uniform">Uniform</option>
-                <option value="normal">Normal</option>
-              </select>
-            )}
-          </Field>
-          <Field label={labelA}>
-            {({ id }) => (
-              <input
-                id={id}
-                className="input"
-                inputMode="numeric"
-                value={a}
-                onChange={(e) => setTexts([e.target.value, b])}
-              />
-            )}
-          </Field>
-          {labelB ? (
-            <Field label={labelB}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="numeric"
-                  value={b}
-                  onChange={(e) => setTexts([a, e.target.value])}
-                />
-              )}
-            </Field>
-          ) : null}
+          <LatencyInputs
+            label="Distribution"
+            distribution={distribution}
+            onDistribution={setDistribution}
+            texts={[a, b]}
+            onTexts={setTexts}
+          />
           <button type="button" className="button button--small" onClick={add}>
             Add entity set latency
           </button>
         </>
       ) : null}
     </fieldset>
+  );
+}
+
+/** The distribution and its one or two millisecond values, as fields of the surrounding grid. */
+function LatencyInputs({
+  label,
+  allowNone = false,
+  distribution,
+  onDistribution,
+  texts: [a, b],
+  onTexts,
+}: {
+  label: string;
+  allowNone?: boolean;
+  distribution: Distribution;
+  onDistribution: (d: Distribution) => void;
+  texts: [string, string];
+  onTexts: (texts: [string, string]) => void;
+}): ReactNode {
+  const [labelA, labelB] = latencyLabels(distribution);
+  const msField = (fieldLabel: string, value: string, change: (text: string) => void): ReactNode => (
+    <Field label={fieldLabel}>
+      {({ id }) => (
+        <input
+          id={id}
+          className="input"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => change(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      <Field label={label}>
+        {({ id }) => (
+          <select
+            id={id}
+            className="input"
+            value={distribution}
+            onChange={(e) => onDistribution(e.target.value as Distribution)}
+          >
+            {allowNone ? <option value="none">None</option> : null}
+            <option value="fixed">Fixed</option>
+            <option value="uniform">Uniform</option>
+            <option value="normal">Normal</option>
+          </select>
+        )}
+      </Field>
+      {distribution === 'none' ? null : msField(labelA, a, (text) => onTexts([text, b]))}
+      {labelB ? msField(labelB, b, (text) => onTexts([a, text])) : null}
+    </>
   );
 }
