@@ -1,9 +1,8 @@
 // The HTTP proxy on the wire: every refusal status with its exact bytes, and what a backend receives.
 import { describe, expect, it } from 'vitest';
-import { engine } from '../test/support.js';
+import { engine, unusedPort } from '../test/support.js';
 import type { EmulatorHandle } from '../types.js';
 import {
-  closedPort,
   proxyWorkspace,
   rawExchange,
   responseComplete,
@@ -22,7 +21,7 @@ interface Setup {
 async function setup(): Promise<Setup> {
   const backend = await startBackend();
   const handle = await engine({
-    workspace: proxyWorkspace({ http: backend.port, refused: await closedPort() }),
+    workspace: proxyWorkspace({ http: backend.port, refused: await unusedPort() }),
   });
   const port = Number(new URL(handle.urls.proxy!).port);
   const auth = `Proxy-Authorization: Bearer ${await token(handle, { client: 'demo-connectivity' })}\r\n`;

@@ -43,14 +43,6 @@ export async function startTcpEcho(): Promise<number> {
   return port;
 }
 
-/** A port nothing listens on: bound, read, closed again. */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  const port = await listenOn(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 async function listenOn(server: net.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;

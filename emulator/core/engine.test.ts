@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { EmulatorError } from '../../app/errors.js';
 import type { EngineEvent } from '../../app/events.js';
 import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
-import { adminUrl, bearer, engine, onCleanup, sseMessages, tempDir } from '../test/support.js';
+import { adminUrl, bearer, engine, onCleanup, sseMessages, tempDir, unusedPort } from '../test/support.js';
 import { startEmulator } from './engine.js';
 import { defaultDataDir } from './data-dir.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function occupiedPort(): Promise<number> {
   const server = net.createServer();
@@ -55,7 +47,7 @@ describe('engine', () => {
   });
 
   it('uses the stable configured port, and --port style overrides win over the workspace', async () => {
-    const [fromWorkspace, fromOption] = [await freePort(), await freePort()];
+    const [fromWorkspace, fromOption] = [await unusedPort(), await unusedPort()];
     const workspace = { ...DEMO_WORKSPACE, engine: { ports: { admin: fromWorkspace } } };
     const a = await engine({ workspace, ephemeralPorts: false });
     expect(adminUrl(a)).toBe(`http://127.0.0.1:${fromWorkspace}`);

@@ -1,10 +1,10 @@
 // authTokens per authentication type against the emulator's own XSUAA over real sockets (HTTP `url` and
 // the HTTPS `uaadomain`, trusted through the emulator CA), and failures reported in authTokens[].error
 // with HTTP 200, as BTP does, never a 500.
-import { createServer } from 'node:net';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../app/events.js';
+import { unusedPort } from '../test/support.js';
 import type { EmulatorHandle } from '../types.js';
 import { call, ccToken, creds, destinationEngine, exchanged, userToken } from './test-helpers.js';
 
@@ -120,10 +120,7 @@ describe('authTokens', () => {
   });
 
   it('reports a failing token service in authTokens[].error with HTTP 200, and in the event without secrets', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as { port: number }).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await unusedPort();
     const { handle, token } = await withDestinations((h) => [
       oauthDestination(h, 'WRONG_SECRET', 'OAuth2ClientCredentials', { clientSecret: 'nope-secret' }),
       oauthDestination(h, 'UNREACHABLE', 'OAuth2ClientCredentials', {

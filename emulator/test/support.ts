@@ -1,6 +1,7 @@
 // Shared test support: temp folders, engines that are always stopped, raw HTTP with any Host header.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -81,4 +82,28 @@ export async function* sseMessages(body: ReadableStream<Uint8Array>): AsyncGener
       if (data) yield JSON.parse(data);
     }
   }
+}
+
+/**
+ * A loopback port nothing listens on and no other test will be handed: it lies below the kernel's
+ * ephemeral range, which is where every `listen(0)` and every outgoing connection takes its port from.
+ * A port freed from `listen(0)` is not enough: a test running in parallel can be given it a moment
+ * later, and a connection meant to be refused then reaches that test's server instead.
+ */
+export async function unusedPort(): Promise<number> {
+  const range = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '49152');
+  const ephemeralFrom = Number(/\d+/.exec(range)?.[0] ?? 49152);
+  const low = 10_000;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * Math.max(1, ephemeralFrom - low));
+    const server = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!free) continue;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+  throw new Error(`no unused loopback port found between ${low} and ${ephemeralFrom}`);
 }

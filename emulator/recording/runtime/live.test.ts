@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHar } from '../har-writer.js';
 import { V2_ROOT } from '../../systems/test-support.js';
-import { onCleanup, rawRequest, tempDir } from '../../test/support.js';
+import { onCleanup, rawRequest, tempDir, unusedPort } from '../../test/support.js';
 import { ensureTls, type TlsMaterial } from '../../tls/ca.js';
 import { sessionFile } from './session-files.js';
 import { startBed } from './test-support.js';
@@ -120,14 +120,6 @@ async function startProxy(user: string, password: string): Promise<Proxy> {
   return proxy;
 }
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 const tlsIn = async (): Promise<TlsMaterial> => ensureTls(await tempDir('btp-live-tls-'));
 
 describe('live mode', () => {
@@ -196,7 +188,7 @@ describe('live mode', () => {
 
   it('answers 502 for a refused connection and 504 when the real system is too slow', async () => {
     const real = await startEcho();
-    const port = await closedPort();
+    const port = await unusedPort();
     const bed = await startBed({ mode: 'live', live: { url: `http://127.0.0.1:${port}` } });
     const refused = await bed.request('/anything');
     expect([refused.status, await refused.text()]).toEqual([
