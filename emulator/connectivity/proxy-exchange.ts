@@ -34,6 +34,7 @@ export interface ProxyRuntime extends AdmissionContext {
 }
 
 const MAX_RESPONSE_HEAD = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 export class ProxyExchange implements UpstreamOwner {
   private readonly x: Exchange;
@@ -46,6 +47,8 @@ export class ProxyExchange implements UpstreamOwner {
   private upstream: Upstream | null = null;
   private headBytes: Buffer | null = null;
   private response: ResponseHead | null = null;
+  /** The client's response head, between parsing it and writing it with the first body bytes. */
+  private headOut: string | null = null;
   private responseFramer: BodyFramer | null = null;
   private closeClient: boolean;
   private retried = false;
@@ -154,7 +157,10 @@ export class ProxyExchange implements UpstreamOwner {
       return;
     }
     const socket = this.pooled!.socket;
-    socket.setTimeout(this.rt.settings().responseTimeoutMs);
+    // Node allocates a new timer on every setTimeout; the one already set (refreshed by every read and
+    // write) is kept when the value is the same.
+    const timeout = this.rt.settings().responseTimeoutMs;
+    if (socket.timeout !== timeout) socket.setTimeout(timeout);
     socket.cork();
     socket.write(backendRequestHead(this.head, this.plan!, this.upgrade), 'latin1');
     for (const part of this.queued ?? []) socket.write(part);
@@ -193,30 +199,44 @@ export class ProxyExchange implements UpstreamOwner {
   }
 
   readonly onUpstreamData = (chunk: Buffer): void => {
-    if (this.response !== null) return this.relayBody(chunk);
-    // Head and the first body bytes leave in one write (one syscall instead of two).
-    this.client.cork();
+    if (this.response !== null) return this.relayBody(chunk, null);
     const rest = this.readResponseHead(chunk);
-    if (rest !== null) this.relayBody(rest);
-    this.client.uncork();
+    const head = this.headOut;
+    if (head === null) return;
+    this.headOut = null;
+    this.relayBody(rest ?? EMPTY, head);
   };
 
-  private relayBody(body: Buffer): void {
+  /**
+   * Relays body bytes; `head` (the response head, on the first call) leaves in the same write, as one
+   * buffer: one syscall, no writev of mixed chunks. The exchange is recorded only after the bytes are
+   * handed to the client socket, so bookkeeping never delays an answer.
+   */
+  private relayBody(body: Buffer, head: string | null): void {
     const framer = this.responseFramer!;
     const n = framer.feed(body);
-    if (n < 0) return this.abortMidway('the backend sent a malformed chunked body');
+    if (n < 0) {
+      if (head !== null) this.client.write(head, 'latin1');
+      return this.abortMidway('the backend sent a malformed chunked body');
+    }
     const part = n === body.length ? body : body.subarray(0, n);
-    if (part.length > 0) {
-      this.x.responseBody.push(part);
-      if (!this.client.write(part) && !this.waitingClient) {
-        this.waitingClient = true;
-        const socket = this.pooled!.socket;
-        socket.pause();
-        this.client.once('drain', () => {
-          this.waitingClient = false;
-          socket.resume();
-        });
-      }
+    if (part.length > 0) this.x.responseBody.push(part);
+    let flowing = true;
+    if (head !== null && part.length > 0) {
+      const out = Buffer.allocUnsafe(head.length + part.length);
+      out.write(head, 0, 'latin1');
+      part.copy(out, head.length);
+      flowing = this.client.write(out);
+    } else if (head !== null) flowing = this.client.write(head, 'latin1');
+    else if (part.length > 0) flowing = this.client.write(part);
+    if (!flowing && !this.waitingClient) {
+      this.waitingClient = true;
+      const socket = this.pooled!.socket;
+      socket.pause();
+      this.client.once('drain', () => {
+        this.waitingClient = false;
+        socket.resume();
+      });
     }
     if (framer.done) this.complete(n === body.length);
   }
@@ -258,7 +278,7 @@ export class ProxyExchange implements UpstreamOwner {
     this.responseFramer = new BodyFramer(response.framing);
     const s = this.rt.settings();
     if (s.idleTimeoutMs !== s.responseTimeoutMs) this.pooled!.socket.setTimeout(s.idleTimeoutMs);
-    this.client.write(text, 'latin1');
+    this.headOut = text;
     return rest;
   }
 
