@@ -70,6 +70,8 @@ export interface PooledSocket {
 interface Slot extends PooledSocket {
   connected: boolean;
   idle: boolean;
+  /** When it went back to the pool (performance.now()). */
+  idleSince: number;
   /** Joined to a client socket byte for byte (WebSocket): the pool no longer looks at it. */
   tunneled: boolean;
 }
@@ -82,8 +84,17 @@ interface Slot extends PooledSocket {
 export class UpstreamPools {
   private readonly idle = new Map<string, Slot[]>();
   private readonly live = new Set<Socket>();
+  /** Closes connections idle for longer than IDLE_MS; runs only while some are idle. */
+  private sweeper: NodeJS.Timeout | undefined;
 
-  constructor(private readonly caCertPem: () => string) {}
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly caCertPem: () => string,
+    options: { idleMs?: number } = {},
+  ) {
+    this.idleMs = options.idleMs ?? IDLE_MS;
+  }
 
   /** An idle connection, or a new one; `ready` fires once it can be written to (connect or TLS done). */
   acquire(
@@ -94,12 +105,16 @@ export class UpstreamPools {
     ready: (error: Error | null) => void,
   ): PooledSocket {
     const key = `${upstream.protocol}|${upstream.authority}|${upstream.protocol === 'HTTPS' ? trust : ''}`;
-    const slot = this.idle.get(key)?.pop();
-    if (slot) {
+    const list = this.idle.get(key);
+    const now = performance.now();
+    for (let slot = list?.pop(); slot; slot = list!.pop()) {
       slot.idle = false;
+      if (now - slot.idleSince > this.idleMs || slot.socket.destroyed) {
+        slot.socket.destroy();
+        continue;
+      }
       slot.reused = true;
       slot.owner = owner;
-      // The idle timer keeps running until the exchange sets its own timeout.
       queueMicrotask(() => ready(null));
       return slot;
     }
@@ -125,7 +140,16 @@ export class UpstreamPools {
           ...(net.isIP(upstream.host) ? {} : { servername: upstream.host }),
         })
       : net.connect({ host: upstream.host, port: upstream.port, noDelay: true });
-    const slot: Slot = { socket, key, reused: false, owner, connected: false, idle: false, tunneled: false };
+    const slot: Slot = {
+      socket,
+      key,
+      reused: false,
+      owner,
+      connected: false,
+      idle: false,
+      idleSince: 0,
+      tunneled: false,
+    };
     this.live.add(socket);
     const timer = setTimeout(
       () => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })),
@@ -176,9 +200,33 @@ export class UpstreamPools {
       socket.destroy();
       return;
     }
+    // No socket timer per release: Node allocates a new timer (and a bound callback) on every
+    // setTimeout, twice per request with the exchange's own. Idle connections are swept instead; the
+    // exchange's inactivity timeout stays on the socket as a backstop.
     slot.idle = true;
-    socket.setTimeout(IDLE_MS);
+    slot.idleSince = performance.now();
     list.push(slot);
+    this.sweeper ??= setInterval(() => this.sweep(), this.idleMs / 2).unref();
+  }
+
+  private sweep(): void {
+    const now = performance.now();
+    let left = 0;
+    for (const [key, list] of this.idle) {
+      const keep = list.filter((slot) => {
+        if (now - slot.idleSince <= this.idleMs && !slot.socket.destroyed) return true;
+        slot.idle = false;
+        slot.socket.destroy();
+        return false;
+      });
+      if (keep.length === 0) this.idle.delete(key);
+      else this.idle.set(key, keep);
+      left += keep.length;
+    }
+    if (left === 0) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
   }
 
   /** The exchange is over without giving the connection back: it is closed. */
@@ -205,6 +253,8 @@ export class UpstreamPools {
   }
 
   closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
     for (const socket of this.live) socket.destroy();
     this.idle.clear();
     return Promise.resolve();

@@ -1,0 +1,73 @@
+// The upstream pool on its own: a released connection is reused, one idle for too long is closed by the
+// sweeper (not by a timer per release), and the exchange's timeout stays the same timer across requests.
+import net, { type AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { onCleanup } from '../test/support.js';
+import { UpstreamPools, type PooledSocket, type Upstream, type UpstreamOwner } from './upstream.js';
+
+const owner: UpstreamOwner = {
+  onUpstreamData: () => undefined,
+  onUpstreamClose: () => undefined,
+  onUpstreamError: () => undefined,
+  onUpstreamTimeout: () => undefined,
+};
+
+async function backend(): Promise<{ upstream: Upstream; accepted: net.Socket[]; closed: Promise<void>[] }> {
+  const accepted: net.Socket[] = [];
+  const closed: Promise<void>[] = [];
+  const server = net.createServer((socket) => {
+    accepted.push(socket);
+    closed.push(new Promise((resolve) => socket.once('close', () => resolve())));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onCleanup(async () => {
+    for (const s of accepted) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    upstream: { host: '127.0.0.1', port, protocol: 'HTTP', authority: `127.0.0.1:${port}` },
+    accepted,
+    closed,
+  };
+}
+
+function acquire(pools: UpstreamPools, upstream: Upstream): Promise<PooledSocket> {
+  return new Promise((resolve, reject) => {
+    const pooled = pools.acquire(upstream, 'verify', 5_000, owner, (error) =>
+      error ? reject(error) : resolve(pooled),
+    );
+  });
+}
+
+describe('upstream pool', () => {
+  it('reuses a released connection and keeps its timer; closes it once idle longer than idleMs', async () => {
+    const pools = new UpstreamPools(() => '', { idleMs: 200 });
+    onCleanup(() => pools.closeAll());
+    const { upstream, accepted, closed } = await backend();
+
+    const first = await acquire(pools, upstream);
+    first.socket.setTimeout(30_000);
+    const timer = (first.socket as unknown as Record<symbol, unknown>)[
+      Object.getOwnPropertySymbols(first.socket).find((s) => s.description === 'timeout')!
+    ];
+    expect(timer).toBeDefined();
+    pools.release(first);
+    const second = await acquire(pools, upstream);
+    expect(second.socket).toBe(first.socket);
+    expect(second.reused).toBe(true);
+    // Releasing set no timer of its own: the exchange's timeout is still the same object.
+    const again = (second.socket as unknown as Record<symbol, unknown>)[
+      Object.getOwnPropertySymbols(second.socket).find((s) => s.description === 'timeout')!
+    ];
+    expect(again).toBe(timer);
+    expect(second.socket.timeout).toBe(30_000);
+
+    pools.release(second);
+    await closed[0]; // the sweeper closes it: no request is needed to notice
+    expect(accepted).toHaveLength(1);
+    const third = await acquire(pools, upstream);
+    expect(third.socket).not.toBe(first.socket);
+    expect(third.reused).toBe(false);
+  });
+});
