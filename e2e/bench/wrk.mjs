@@ -6,7 +6,11 @@ import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error ? null : 'wrk';
+// BENCH_LOAD=autocannon measures with autocannon even where wrk is installed (what a machine without wrk gets).
+export const WRK =
+  process.env.BENCH_LOAD === 'autocannon' || spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error
+    ? null
+    : 'wrk';
 export const loadGenerator = WRK ? 'wrk (1 thread)' : 'autocannon';
 
 /** `{ name: value }` as a Lua table body; canonical names, so `Host` replaces wrk's own (not a second one). */
