@@ -137,3 +137,93 @@ export async function readHar(file: string): Promise<{ log: HarLog; repaired: bo
     throw new Error(`${file} is not a HAR file: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/** Entries parsed between two turns of the event loop while a session loads. */
+export const ENTRIES_PER_TURN = 128;
+const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The entries of a session file, parsed a slice at a time so that loading a large session (tens of
+ * megabytes) never stalls the proxy or the other services: HarSessionWriter's layout holds one entry
+ * per line, so each line is parsed on its own and the event loop gets a turn every ENTRIES_PER_TURN
+ * entries. A file cut short by a crash loses its partial last line (`repaired`); a damaged line
+ * anywhere else is an error naming the line; any other layout is read whole by readHar.
+ */
+export async function readHarEntries(file: string): Promise<{ entries: HarEntry[]; repaired: boolean }> {
+  return parseHarEntries(await readFile(file, 'utf8'), file);
+}
+
+/** readHarEntries on text already read; `file` names them in errors (and is read whole for other layouts). */
+export async function parseHarEntries(
+  text: string,
+  file: string,
+): Promise<{ entries: HarEntry[]; repaired: boolean }> {
+  const lines = parseEntryLines(text);
+  if (lines === undefined) {
+    const { log, repaired } = await readHar(file);
+    if (!Array.isArray(log.entries)) throw new Error(`${file} has no log.entries array`);
+    return { entries: log.entries, repaired };
+  }
+  const entries: HarEntry[] = [];
+  let repaired = false;
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end, last } = lines[i]!;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text.slice(start, end));
+    } catch (error) {
+      // Only the very last line of a file without its trailer may be half-written.
+      if (last) {
+        repaired = true;
+        break;
+      }
+      throw new Error(
+        `${file} is not a HAR file: the entry on line ${lines[i]!.line} is not valid JSON (${(error as Error).message})`,
+        { cause: error },
+      );
+    }
+    if (entry === null || typeof entry !== 'object') throw new Error(`${file}: entry ${i} is not an object`);
+    entries.push(entry as HarEntry);
+    if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1) await yieldTurn();
+  }
+  return { entries, repaired };
+}
+
+interface EntryLine {
+  start: number;
+  end: number;
+  /** 1-based line number in the file, for errors. */
+  line: number;
+  last: boolean;
+}
+
+/**
+ * Ranges of the entry lines when `text` has HarSessionWriter's layout (a head line ending in
+ * `"entries":[`, then one entry per line, then the trailer, or no trailer after a crash); undefined
+ * otherwise. `last`: the final line of a file without its trailer.
+ */
+function parseEntryLines(text: string): EntryLine[] | undefined {
+  const first = text.indexOf('\n');
+  const marker = '"entries":[';
+  if (first < marker.length || text.slice(first - marker.length, first) !== marker) return undefined;
+  try {
+    JSON.parse(`${text.slice(0, first)}]}}`);
+  } catch {
+    return undefined;
+  }
+  const lines: EntryLine[] = [];
+  let pos = first + 1;
+  let line = 1;
+  while (pos < text.length) {
+    line += 1;
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (lineEnd - pos === 3 && text.startsWith(']}}', pos)) return lines;
+    const end = text.charCodeAt(lineEnd - 1) === 0x2c ? lineEnd - 1 : lineEnd;
+    if (end > pos) lines.push({ start: pos, end, line, last: false });
+    pos = lineEnd + 1;
+  }
+  // No trailer: written up to a crash.
+  if (lines.length > 0) lines[lines.length - 1]!.last = true;
+  return lines;
+}

@@ -2,6 +2,7 @@
 // (built on the first $batch, so plain replays pay nothing for it), where each entry came from, and how
 // often each was served.
 import type { HarEntry } from '../har.js';
+import { ENTRIES_PER_TURN } from '../har-writer.js';
 import { Replayer } from '../replayer.js';
 import type { MatchRules } from '../request-shape.js';
 import { BatchReplay, type Origin } from './batch-replay.js';
@@ -46,7 +47,14 @@ export class ReplaySet {
         errors.push((error as Error).message);
       }
     }
-    return { set: new ReplaySet(entries, rules), errors, warnings };
+    // Indexed a slice at a time, like the parse: a large session never stalls the other services.
+    const set = new ReplaySet([], rules);
+    for (let i = 0; i < entries.length; i++) {
+      set.add(entries[i]!.entry, entries[i]!.origin);
+      if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1)
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { set, errors, warnings };
   }
 
   private index(entry: HarEntry, origin: Origin): void {

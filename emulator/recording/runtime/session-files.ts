@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from '../../version.js';
 import type { HarEntry } from '../har.js';
-import { HarSessionWriter, readHar } from '../har-writer.js';
+import { HarSessionWriter, readHarEntries } from '../har-writer.js';
 
 export const RECORDINGS_DIR = 'recordings';
 
@@ -25,9 +25,8 @@ export interface LoadedSession {
 export async function loadSession(dataDir: string, name: string): Promise<LoadedSession> {
   const file = sessionFile(dataDir, name);
   try {
-    const { log, repaired } = await readHar(file);
-    if (!Array.isArray(log.entries)) throw new Error(`${file} has no log.entries array`);
-    return { name, entries: log.entries, repaired };
+    const { entries, repaired } = await readHarEntries(file);
+    return { name, entries, repaired };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new Error(`Session "${name}" does not exist (${file})`, { cause: error });
