@@ -224,8 +224,21 @@ async function recordAndLoad(engine, child, workspace, paths, dataDir) {
   const before = await child.memory();
   const replay = { mode: 'replay', replay: { sessions: [SESSION], onMiss: 'strict' } };
   const t1 = performance.now();
+  // Meanwhile another service keeps being asked (the simulated system, one request at a time): its
+  // slowest answer is how long the load stalled everything else in the engine.
+  let switching = true;
+  let stallMs = 0;
+  const probe = (async () => {
+    while (switching) {
+      const t = performance.now();
+      await get(sim, paths[0]);
+      stallMs = Math.max(stallMs, performance.now() - t);
+    }
+  })();
   await admin(engine, 'PUT', '/api/workspace', withRep(workspace, replay));
   const switchMs = performance.now() - t1;
+  switching = false;
+  await probe;
   const port = (await portsOf(engine)).REP; // not timed: an admin call, not part of loading
   const t2 = performance.now();
   const first = await get(port, paths[0]);
@@ -233,7 +246,7 @@ async function recordAndLoad(engine, child, workspace, paths, dataDir) {
   if (first.status !== 200)
     throw new Error(`first replayed request: HTTP ${first.status} ${first.body.toString().slice(0, 300)}`);
   const after = await child.memory();
-  return { recordMs, entries, bytes: statSync(file).size, switchMs, loadMs, before, after };
+  return { recordMs, entries, bytes: statSync(file).size, switchMs, loadMs, stallMs, before, after };
 }
 
 /** Replay must give what the simulated service gave: every 50th request compared byte for byte. */
@@ -304,7 +317,7 @@ function report(runs, session) {
     `  session: recorded through system REP in ${fmt(session.recordMs / 1000, 1)} s (${fmt(session.entries / (session.recordMs / 1000))} req/s), ${fmt(session.bytes / 1024 / 1024, 1)} MB on disk`,
   );
   console.log(
-    `  session load: ${fmt(session.loadMs)} ms from PUT /api/workspace (mode replay) to the first replayed answer (PUT itself ${fmt(session.switchMs)} ms)`,
+    `  session load: ${fmt(session.loadMs)} ms from PUT /api/workspace (mode replay) to the first replayed answer (PUT itself ${fmt(session.switchMs)} ms); the simulated system's slowest answer meanwhile ${fmt(session.stallMs, 1)} ms`,
   );
   console.log(
     `  engine memory after GC: RSS ${mb(session.before.rss)} → ${mb(session.after.rss)} MB, heap ${mb(session.before.heapUsed)} → ${mb(session.after.heapUsed)} MB, external ${mb(session.before.external)} → ${mb(session.after.external)} MB (before → after loading the session)`,
@@ -329,6 +342,7 @@ function report(runs, session) {
       entries: session.entries,
       bytes: session.bytes,
       loadMs: session.loadMs,
+      stallMs: session.stallMs,
       rssMb: mb(session.after.rss),
       heapMb: mb(session.after.heapUsed),
     },
