@@ -34,7 +34,6 @@ export interface ProxyRuntime extends AdmissionContext {
 }
 
 const MAX_RESPONSE_HEAD = 64 * 1024;
-const EMPTY = Buffer.alloc(0);
 
 export class ProxyExchange implements UpstreamOwner {
   private readonly x: Exchange;
@@ -47,8 +46,6 @@ export class ProxyExchange implements UpstreamOwner {
   private upstream: Upstream | null = null;
   private headBytes: Buffer | null = null;
   private response: ResponseHead | null = null;
-  /** The client's response head, between parsing it and writing it with the first body bytes. */
-  private headOut: string | null = null;
   private responseFramer: BodyFramer | null = null;
   private closeClient: boolean;
   private retried = false;
@@ -200,11 +197,8 @@ export class ProxyExchange implements UpstreamOwner {
 
   readonly onUpstreamData = (chunk: Buffer): void => {
     if (this.response !== null) return this.relayBody(chunk, null);
-    const rest = this.readResponseHead(chunk);
-    const head = this.headOut;
-    if (head === null) return;
-    this.headOut = null;
-    this.relayBody(rest ?? EMPTY, head);
+    const final = this.readResponseHead(chunk);
+    if (final !== null) this.relayBody(final.rest, final.head);
   };
 
   /**
@@ -241,8 +235,11 @@ export class ProxyExchange implements UpstreamOwner {
     if (framer.done) this.complete(n === body.length);
   }
 
-  /** Parses the response head once complete; returns the body bytes that came with it, or null. */
-  private readResponseHead(chunk: Buffer): Buffer | null {
+  /**
+   * Parses the response head once complete; returns the head for the client and the body bytes that
+   * came with it, or null (head incomplete, refused, interim only, or a tunnel).
+   */
+  private readResponseHead(chunk: Buffer): { head: string; rest: Buffer } | null {
     const buf = this.headBytes === null ? chunk : Buffer.concat([this.headBytes, chunk]);
     const end = buf.indexOf('\r\n\r\n', 0, 'latin1');
     if (end < 0) {
@@ -278,8 +275,7 @@ export class ProxyExchange implements UpstreamOwner {
     this.responseFramer = new BodyFramer(response.framing);
     const s = this.rt.settings();
     if (s.idleTimeoutMs !== s.responseTimeoutMs) this.pooled!.socket.setTimeout(s.idleTimeoutMs);
-    this.headOut = text;
-    return rest;
+    return { head: text, rest };
   }
 
   private complete(clean: boolean): void {
