@@ -2,9 +2,14 @@
 // HAR after every append: a crash or a kill loses at most the exchange in flight. Each append is one
 // positioned write that replaces the closing trailer with `,<entry>` plus the trailer again.
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HarEntry, HarLog } from './har.js';
 
-const TRAILER = '\n]}}\n';
+/** The end of a session file: appends overwrite it. */
+export const SESSION_TRAILER = '\n]}}\n';
+const TRAILER_LINE = SESSION_TRAILER.trim();
+/** What the head line of a session file ends in: the entries follow, one per line. */
+export const ENTRIES_OPEN = '"entries":[';
 
 export interface SessionMeta {
   creatorVersion: string;
@@ -35,7 +40,7 @@ export class HarSessionWriter {
       },
     });
     // The JSON ends in `]}}`: everything before it is the head, the rest is the trailer we keep rewriting.
-    const text = `${head.slice(0, -3)}${TRAILER}`;
+    const text = `${head.slice(0, -3)}${SESSION_TRAILER}`;
     const handle = await open(file, 'wx', 0o600);
     await handle.write(text, 0, 'utf8');
     return new HarSessionWriter(file, handle, Buffer.byteLength(text));
@@ -54,11 +59,11 @@ export class HarSessionWriter {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return HarSessionWriter.create(file, meta);
       throw error;
     }
-    const { log, repaired } = await readHar(file);
-    if (repaired || !text.endsWith(TRAILER) || !hasOurLayout(text)) {
+    const { log, repaired } = parseHar(text, file);
+    if (repaired || !text.endsWith(SESSION_TRAILER) || !hasOurLayout(text)) {
       const { entries, ...rest } = log;
       const head = JSON.stringify({ log: { ...rest, entries: [] } }).slice(0, -3);
-      text = `${head}${entries.map((e, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`).join('')}${TRAILER}`;
+      text = `${head}${entries.map((e, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`).join('')}${SESSION_TRAILER}`;
       await writeFile(`${file}.tmp`, text, { mode: 0o600 });
       await rename(`${file}.tmp`, file);
     }
@@ -77,10 +82,10 @@ export class HarSessionWriter {
     if (this.closed) return Promise.reject(new Error(`session ${this.file} is closed`));
     const next = this.queue.then(async () => {
       const chunk = Buffer.from(
-        `${this.count === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}${TRAILER}`,
+        `${this.count === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}${SESSION_TRAILER}`,
         'utf8',
       );
-      const position = this.size - TRAILER.length;
+      const position = this.size - SESSION_TRAILER.length;
       await this.handle.write(chunk, 0, chunk.length, position);
       this.size = position + chunk.length;
       this.count += 1;
@@ -119,7 +124,11 @@ function hasOurLayout(text: string): boolean {
  * last entry, and `repaired` says so.
  */
 export async function readHar(file: string): Promise<{ log: HarLog; repaired: boolean }> {
-  const text = await readFile(file, 'utf8');
+  return parseHar(await readFile(file, 'utf8'), file);
+}
+
+/** readHar on text already read; `file` names it in errors. */
+function parseHar(text: string, file: string): { log: HarLog; repaired: boolean } {
   try {
     return { log: (JSON.parse(text) as { log: HarLog }).log, repaired: false };
   } catch (error) {
@@ -127,9 +136,9 @@ export async function readHar(file: string): Promise<{ log: HarLog; repaired: bo
     for (let attempt = 0; attempt < 3; attempt++) {
       cut = text.lastIndexOf(',\n', cut - 1);
       const candidate =
-        cut < 0 ? text.slice(0, text.indexOf('"entries":[') + '"entries":['.length) : text.slice(0, cut);
+        cut < 0 ? text.slice(0, text.indexOf(ENTRIES_OPEN) + ENTRIES_OPEN.length) : text.slice(0, cut);
       try {
-        return { log: (JSON.parse(`${candidate}${TRAILER}`) as { log: HarLog }).log, repaired: true };
+        return { log: (JSON.parse(`${candidate}${SESSION_TRAILER}`) as { log: HarLog }).log, repaired: true };
       } catch {
         if (cut < 0) break;
       }
@@ -140,74 +149,72 @@ export async function readHar(file: string): Promise<{ log: HarLog; repaired: bo
 
 /** Entries parsed between two turns of the event loop while a session loads. */
 export const ENTRIES_PER_TURN = 128;
-const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The entries of a session file, parsed a slice at a time so that loading a large session (tens of
  * megabytes) never stalls the proxy or the other services: HarSessionWriter's layout holds one entry
  * per line, so each line is parsed on its own and the event loop gets a turn every ENTRIES_PER_TURN
  * entries. A file cut short by a crash loses its partial last line (`repaired`); a damaged line
- * anywhere else is an error naming the line; any other layout is read whole by readHar.
+ * anywhere else is an error naming the line; any other layout is parsed whole, as readHar does.
  */
 export async function readHarEntries(file: string): Promise<{ entries: HarEntry[]; repaired: boolean }> {
   return parseHarEntries(await readFile(file, 'utf8'), file);
 }
 
-/** readHarEntries on text already read; `file` names them in errors (and is read whole for other layouts). */
+/** readHarEntries on text already read; `file` names it in errors. */
 export async function parseHarEntries(
   text: string,
   file: string,
 ): Promise<{ entries: HarEntry[]; repaired: boolean }> {
-  const lines = parseEntryLines(text);
-  if (lines === undefined) {
-    const { log, repaired } = await readHar(file);
+  const layout = entryLines(text);
+  if (layout === undefined) {
+    const { log, repaired } = parseHar(text, file);
     if (!Array.isArray(log.entries)) throw new Error(`${file} has no log.entries array`);
     return { entries: log.entries, repaired };
   }
   const entries: HarEntry[] = [];
   let repaired = false;
+  const { lines, trailer } = layout;
   for (let i = 0; i < lines.length; i++) {
-    const { start, end, last } = lines[i]!;
+    const { start, end, line } = lines[i]!;
     let entry: unknown;
     try {
       entry = JSON.parse(text.slice(start, end));
     } catch (error) {
       // Only the very last line of a file without its trailer may be half-written.
-      if (last) {
+      if (!trailer && i === lines.length - 1) {
         repaired = true;
         break;
       }
       throw new Error(
-        `${file} is not a HAR file: the entry on line ${lines[i]!.line} is not valid JSON (${(error as Error).message})`,
+        `${file} is not a HAR file: the entry on line ${line} is not valid JSON (${(error as Error).message})`,
         { cause: error },
       );
     }
-    if (entry === null || typeof entry !== 'object') throw new Error(`${file}: entry ${i} is not an object`);
+    if (entry === null || typeof entry !== 'object')
+      throw new Error(`${file} is not a HAR file: the entry on line ${line} is not an object`);
     entries.push(entry as HarEntry);
-    if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1) await yieldTurn();
+    if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1) await nextTurn();
   }
   return { entries, repaired };
 }
 
+/** An entry's line in a session file: its text range and 1-based line number (for errors). */
 interface EntryLine {
   start: number;
   end: number;
-  /** 1-based line number in the file, for errors. */
   line: number;
-  last: boolean;
 }
 
 /**
- * Ranges of the entry lines when `text` has HarSessionWriter's layout (a head line ending in
- * `"entries":[`, then one entry per line, then the trailer, or no trailer after a crash); undefined
- * otherwise. `last`: the final line of a file without its trailer.
+ * The entry lines when `text` has HarSessionWriter's layout (a head line ending in ENTRIES_OPEN, one
+ * entry per line, then the trailer, which a crash may have left out); undefined otherwise.
  */
-function parseEntryLines(text: string): EntryLine[] | undefined {
+function entryLines(text: string): { lines: EntryLine[]; trailer: boolean } | undefined {
   const first = text.indexOf('\n');
-  const marker = '"entries":[';
-  if (first < marker.length || text.slice(first - marker.length, first) !== marker) return undefined;
+  if (!text.slice(0, Math.max(first, 0)).endsWith(ENTRIES_OPEN)) return undefined;
   try {
-    JSON.parse(`${text.slice(0, first)}]}}`);
+    JSON.parse(`${text.slice(0, first)}${TRAILER_LINE}`);
   } catch {
     return undefined;
   }
@@ -218,12 +225,11 @@ function parseEntryLines(text: string): EntryLine[] | undefined {
     line += 1;
     const newline = text.indexOf('\n', pos);
     const lineEnd = newline < 0 ? text.length : newline;
-    if (lineEnd - pos === 3 && text.startsWith(']}}', pos)) return lines;
+    if (lineEnd - pos === TRAILER_LINE.length && text.startsWith(TRAILER_LINE, pos))
+      return { lines, trailer: true };
     const end = text.charCodeAt(lineEnd - 1) === 0x2c ? lineEnd - 1 : lineEnd;
-    if (end > pos) lines.push({ start: pos, end, line, last: false });
+    if (end > pos) lines.push({ start: pos, end, line });
     pos = lineEnd + 1;
   }
-  // No trailer: written up to a crash.
-  if (lines.length > 0) lines[lines.length - 1]!.last = true;
-  return lines;
+  return { lines, trailer: false };
 }

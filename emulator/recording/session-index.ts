@@ -4,10 +4,8 @@
 // indexed by parsing only the new lines; any other layout falls back to parsing the whole document.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { HarEntry, HarLog, ODataInfo } from './har.js';
-import { readHar } from './har-writer.js';
+import { ENTRIES_OPEN, readHar, SESSION_TRAILER } from './har-writer.js';
 
-/** The end of a session file in HarSessionWriter's layout: appends overwrite it. */
-export const SESSION_TRAILER = '\n]}}\n';
 const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 
@@ -93,7 +91,7 @@ function parseHead(buf: Buffer): { log: HarLog; next: number } | undefined {
   const newline = buf.indexOf(NEWLINE);
   if (newline < 0) return undefined;
   const head = buf.toString('utf8', 0, newline);
-  if (!head.endsWith('"entries":[')) return undefined;
+  if (!head.endsWith(ENTRIES_OPEN)) return undefined;
   try {
     return { log: (JSON.parse(`${head}]}}`) as { log: HarLog }).log, next: newline + 1 };
   } catch {

@@ -9,13 +9,12 @@ import { sessionName } from '../../app/recording/workspace.js';
 import { VERSION } from '../version.js';
 import type { HarEntry, HarLog } from './har.js';
 import { importHarDocument } from './har-import.js';
-import { readHar } from './har-writer.js';
+import { readHar, SESSION_TRAILER } from './har-writer.js';
 import type { Redactor } from './redact.js';
 import {
   buildIndex,
   extendIndex,
   readIndexedEntry,
-  SESSION_TRAILER,
   type IndexedEntry,
   type SessionIndex,
 } from './session-index.js';

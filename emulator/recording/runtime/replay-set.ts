@@ -1,6 +1,7 @@
 // The sessions one system replays from, indexed: the Replayer for single requests, the batch index
 // (built on the first $batch, so plain replays pay nothing for it), where each entry came from, and how
 // often each was served.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HarEntry } from '../har.js';
 import { ENTRIES_PER_TURN } from '../har-writer.js';
 import { Replayer } from '../replayer.js';
@@ -51,8 +52,7 @@ export class ReplaySet {
     const set = new ReplaySet([], rules);
     for (let i = 0; i < entries.length; i++) {
       set.add(entries[i]!.entry, entries[i]!.origin);
-      if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1)
-        await new Promise((resolve) => setImmediate(resolve));
+      if (i % ENTRIES_PER_TURN === ENTRIES_PER_TURN - 1) await nextTurn();
     }
     return { set, errors, warnings };
   }
