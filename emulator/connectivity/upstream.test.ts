@@ -32,6 +32,12 @@ async function backend(): Promise<{ upstream: Upstream; accepted: net.Socket[]; 
   };
 }
 
+/** The Timeout object behind socket.setTimeout (Node keeps it under a symbol described 'timeout'). */
+function timerOf(socket: net.Socket): unknown {
+  const key = Object.getOwnPropertySymbols(socket).find((s) => s.description === 'timeout');
+  return key === undefined ? undefined : (socket as unknown as Record<symbol, unknown>)[key];
+}
+
 function acquire(pools: UpstreamPools, upstream: Upstream): Promise<PooledSocket> {
   return new Promise((resolve, reject) => {
     const pooled = pools.acquire(upstream, 'verify', 5_000, owner, (error) =>
@@ -48,19 +54,14 @@ describe('upstream pool', () => {
 
     const first = await acquire(pools, upstream);
     first.socket.setTimeout(30_000);
-    const timer = (first.socket as unknown as Record<symbol, unknown>)[
-      Object.getOwnPropertySymbols(first.socket).find((s) => s.description === 'timeout')!
-    ];
+    const timer = timerOf(first.socket);
     expect(timer).toBeDefined();
     pools.release(first);
     const second = await acquire(pools, upstream);
     expect(second.socket).toBe(first.socket);
     expect(second.reused).toBe(true);
     // Releasing set no timer of its own: the exchange's timeout is still the same object.
-    const again = (second.socket as unknown as Record<symbol, unknown>)[
-      Object.getOwnPropertySymbols(second.socket).find((s) => s.description === 'timeout')!
-    ];
-    expect(again).toBe(timer);
+    expect(timerOf(second.socket)).toBe(timer);
     expect(second.socket.timeout).toBe(30_000);
 
     pools.release(second);

@@ -84,7 +84,7 @@ interface Slot extends PooledSocket {
 export class UpstreamPools {
   private readonly idle = new Map<string, Slot[]>();
   private readonly live = new Set<Socket>();
-  /** Closes connections idle for longer than IDLE_MS; runs only while some are idle. */
+  /** Closes connections idle for longer than idleMs; runs only while some are idle. */
   private sweeper: NodeJS.Timeout | undefined;
 
   private readonly idleMs: number;
