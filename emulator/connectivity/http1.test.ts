@@ -58,6 +58,39 @@ describe('strict HTTP/1.1 heads', () => {
     expect(parseResponseHead('garbage', 'GET')).toMatchObject({ ok: false, status: 502 });
   });
 
+  it('reads names case-blind, values without optional whitespace, and nothing inherited', () => {
+    const parsed = parseRequestHead(head('X-A:\t one \t', 'Constructor: c', 'x-a: two', '__proto__: p'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.head.headers['x-a']).toBe('one, two');
+    expect(parsed.head.headers.constructor).toBe('c');
+    expect(parsed.head.names).toEqual(['x-a', 'constructor', 'x-a', '__proto__']);
+    expect(parsed.head.raw).toEqual(['X-A', 'one', 'Constructor', 'c', 'x-a', 'two', '__proto__', 'p']);
+    // Only spaces and tabs are optional whitespace: a vertical tab at the edge is a control character.
+    expect(parseRequestHead(head('X-A: \x0bvalue'))).toMatchObject({ ok: false, status: 400 });
+    expect(parseRequestHead(head('X-A: value', ''))).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('reads status lines strictly', () => {
+    expect(parseResponseHead('HTTP/1.1 200', 'GET')).toMatchObject({
+      ok: true,
+      head: { status: 200, reason: '' },
+    });
+    expect(parseResponseHead('HTTP/1.0 404 Not Found\r\nContent-Length: 0', 'GET')).toMatchObject({
+      ok: true,
+      head: { status: 404, reason: 'Not Found', framing: { kind: 'none' } },
+    });
+    for (const line of [
+      'HTTP/1.2 200 OK',
+      'HTTP/1.1 20 OK',
+      'HTTP/1.1 2000',
+      'HTTP/1.1 200OK',
+      'HTTP/1.1 2x0 OK',
+      'HTTP/1.1 200 O\nK',
+    ])
+      expect(parseResponseHead(line, 'GET'), JSON.stringify(line)).toMatchObject({ ok: false, status: 502 });
+  });
+
   it('finds the end of a chunked body split at every byte', () => {
     const body = Buffer.from('4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\nTrailer: x\r\n\r\nNEXT');
     for (let split = 1; split < body.length; split++) {

@@ -55,7 +55,6 @@ export function parseRequestHead(text: string): Parsed<RequestHead> {
  * whole head, credentials included, through a substring.
  */
 export function parseRequest(line: string, fieldText: string | null): Parsed<RequestHead> {
-  const lines = fieldText === null ? [line] : [line, ...fieldText.split('\r\n')];
   const parts = line.split(' ');
   if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
     return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
@@ -65,59 +64,105 @@ export function parseRequest(line: string, fieldText: string | null): Parsed<Req
       /^HTTP\/\d(\.\d)?$/.test(parts[2]!) ? 505 : 400,
       `${parts[2]!.slice(0, 16)} is not supported: the proxy speaks HTTP/1.1 and HTTP/1.0`,
     );
-  const fields = parseFields(lines, true);
+  const fields = fieldText === null ? noFields() : parseFields(fieldText, 0, true);
   if (!fields.ok) return fields;
-  if (version === '1.0' && fields.head.headers['transfer-encoding'] !== undefined)
+  const { raw, names, headers } = fields.head;
+  if (version === '1.0' && headers['transfer-encoding'] !== undefined)
     return bad(400, 'An HTTP/1.0 request cannot use Transfer-Encoding');
-  const framing = requestFraming(fields.head.headers, fields.head.raw, fields.head.names);
+  const framing = requestFraming(headers, raw, names);
   if ('status' in framing) return { ok: false, ...framing };
-  return { ok: true, head: { method: parts[0]!, target: parts[1]!, version, ...fields.head, framing } };
+  return { ok: true, head: { method: parts[0]!, target: parts[1]!, version, raw, names, headers, framing } };
 }
 
 export function parseResponseHead(text: string, requestMethod: string): Parsed<ResponseHead> {
-  const lines = text.split('\r\n');
-  const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]!);
-  if (!m) return bad(502, 'The backend did not answer with an HTTP/1.x status line');
-  const status = Number(m[1]);
-  const fields = parseFields(lines, false);
+  const eol = text.indexOf('\r\n');
+  const line = eol < 0 ? text : text.slice(0, eol);
+  const status = statusOf(line);
+  if (status === 0) return bad(502, 'The backend did not answer with an HTTP/1.x status line');
+  const fields = eol < 0 ? noFields() : parseFields(text, eol + 2, false);
   if (!fields.ok) return fields;
-  const framing = responseFraming(
-    status,
-    requestMethod,
-    fields.head.headers,
-    fields.head.raw,
-    fields.head.names,
-  );
+  const { raw, names, headers } = fields.head;
+  const framing = responseFraming(status, requestMethod, headers, raw, names);
   if ('status' in framing) return { ok: false, status: 502, reason: framing.reason };
-  return { ok: true, head: { status, reason: m[2] ?? '', ...fields.head, framing } };
+  return { ok: true, head: { status, reason: line.slice(13), raw, names, headers, framing } };
 }
 
-function parseFields(
-  lines: string[],
-  request: boolean,
-): Parsed<{ raw: string[]; names: string[]; headers: Record<string, string> }> {
+/** The status of `HTTP/1.x NNN[ reason]` (a reason without CR or LF), or 0 when the line is not that. */
+function statusOf(line: string): number {
+  if (line.length < 12 || !line.startsWith('HTTP/1.') || line[8] !== ' ') return 0;
+  if (line[7] !== '0' && line[7] !== '1') return 0;
+  if (line.length > 12 && (line[12] !== ' ' || line.includes('\r') || line.includes('\n'))) return 0;
+  let status = 0;
+  for (let i = 9; i < 12; i++) {
+    const digit = line.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    status = status * 10 + digit;
+  }
+  return status;
+}
+
+interface Fields {
+  raw: string[];
+  names: string[];
+  headers: Record<string, string>;
+}
+
+const noFields = (): Parsed<Fields> => ({ ok: true, head: { raw: [], names: [], headers: {} } });
+
+/**
+ * Raw header name → its lower-case form, for names already found to be tokens: clients and backends
+ * send the same few names again and again, so the token check and lower-casing run once per name.
+ */
+const tokenNames = new Map<string, string>();
+const MAX_TOKEN_NAMES = 1024;
+
+function lowerTokenName(name: string): string | undefined {
+  let lower = tokenNames.get(name);
+  if (lower !== undefined) return lower;
+  if (!TOKEN.test(name)) return undefined;
+  lower = name.toLowerCase();
+  if (tokenNames.size >= MAX_TOKEN_NAMES) tokenNames.clear();
+  tokenNames.set(name, lower);
+  return lower;
+}
+
+const SP = 32;
+const HTAB = 9;
+const isOws = (code: number): boolean => code === SP || code === HTAB;
+
+/** The header lines of `text` from `start` on: separated by CRLF, without a final CRLF. */
+function parseFields(text: string, start: number, request: boolean): Parsed<Fields> {
   const raw: string[] = [];
   const names: string[] = [];
   const headers: Record<string, string> = {};
   const failStatus = request ? 400 : 502;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return bad(failStatus, 'A header line has no name (or is folded)');
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1).trim();
-    const lower = name.toLowerCase();
+  for (let at = start; at <= text.length;) {
+    let end = text.indexOf('\r\n', at);
+    if (end < 0) end = text.length;
+    const colon = text.indexOf(':', at);
+    if (colon <= at || colon >= end) return bad(failStatus, 'A header line has no name (or is folded)');
+    const name = text.slice(at, colon);
+    const lower = lowerTokenName(name);
+    // Optional whitespace (spaces and tabs) around the value is not part of it.
+    let from = colon + 1;
+    let to = end;
+    while (from < to && isOws(text.charCodeAt(from))) from++;
+    while (to > from && isOws(text.charCodeAt(to - 1))) to--;
+    const value = text.slice(from, to);
     // Credentials the proxy consumes and never forwards are checked as tokens later; a CR or LF in any
     // forwarded value could split it into two headers at the backend, so those are always scanned.
     const consumed = lower === 'proxy-authorization' || lower === 'sap-connectivity-authentication';
-    if (!TOKEN.test(name) || (consumed ? value.includes('\n') : BAD_VALUE.test(value)))
+    if (lower === undefined || (consumed ? value.includes('\n') : BAD_VALUE.test(value)))
       return bad(failStatus, `The header "${name.slice(0, 40)}" is malformed`);
-    if (lower in headers) {
+    // typeof, not `in`: every object inherits "constructor" and friends.
+    const seen = headers[lower];
+    if (typeof seen === 'string') {
       if (request && SINGLE.has(lower)) return bad(400, `The header ${name} is sent more than once`);
-      if (lower !== 'content-length' && lower !== 'transfer-encoding') headers[lower] += `, ${value}`;
+      if (lower !== 'content-length' && lower !== 'transfer-encoding') headers[lower] = `${seen}, ${value}`;
     } else headers[lower] = value;
     raw.push(name, value);
     names.push(lower);
+    at = end + 2;
   }
   return { ok: true, head: { raw, names, headers } };
 }
