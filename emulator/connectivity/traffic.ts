@@ -110,7 +110,6 @@ const LOG_BYTES = 8 * 1024 * 1024;
  */
 export class TrafficRing {
   private readonly entries: (TrafficEntry | undefined)[] = new Array<TrafficEntry | undefined>(CAPACITY);
-  private readonly byId = new Map<string, number>();
   private readonly log = Buffer.allocUnsafe(LOG_BYTES);
   /** Bytes ever written to the log (monotonic): a message written at W is intact while written - W ≤ LOG_BYTES. */
   private written = 0;
@@ -120,32 +119,43 @@ export class TrafficRing {
 
   add(entry: TrafficEntry, request: RecordedMessage | null, response: RecordedMessage | null): void {
     const slot = this.next;
-    const old = this.entries[slot];
-    if (old) this.byId.delete(old.id);
     this.entries[slot] = entry;
-    this.byId.set(entry.id, slot);
-    this.store(slot * 2, request);
-    this.store(slot * 2 + 1, response);
+    // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
+    // Secrets are redacted here already: a token is never kept, and the log holds ~1 KB less per request.
+    // Both heads go into the log in one write: each write is a call into native code.
+    const requestHead = request === null ? '' : joinRedacted(request.headers);
+    const responseHead = response === null ? '' : joinRedacted(response.headers);
+    const heads = requestHead.length + responseHead.length;
+    const start = this.written;
+    const headsAt = this.reserve(heads);
+    this.log.write(
+      heads === responseHead.length ? responseHead : requestHead + responseHead,
+      headsAt,
+      'latin1',
+    );
+    this.store(slot * 2, request, start, headsAt, requestHead.length);
+    this.store(slot * 2 + 1, response, start, headsAt + requestHead.length, responseHead.length);
     this.next = (slot + 1) % CAPACITY;
   }
 
-  private store(index: number, message: RecordedMessage | null): void {
+  private store(
+    index: number,
+    message: RecordedMessage | null,
+    start: number,
+    headAt: number,
+    headBytes: number,
+  ): void {
     const at = index * 6;
     const l = this.layout;
     if (message === null) {
       l[at + 5] = 0;
       return;
     }
-    // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
-    // Secrets are redacted here already: a token is never kept, and the log holds ~1 KB less per request.
-    const head = joinRedacted(message.headers);
     const body = message.body;
     const bodyBytes = body === null ? 0 : body.kept;
-    l[at] = this.written;
-    const headAt = this.reserve(head.length);
-    this.log.write(head, headAt, 'latin1');
+    l[at] = start;
     l[at + 1] = headAt;
-    l[at + 2] = head.length;
+    l[at + 2] = headBytes;
     const bodyAt = this.reserve(bodyBytes);
     if (body !== null) body.copyTo(this.log, bodyAt);
     l[at + 3] = bodyAt;
@@ -192,9 +202,10 @@ export class TrafficRing {
     return { items, capacity: CAPACITY };
   }
 
+  /** A scan, not an index by id: the page asks now and then, the proxy adds on every request. */
   detail(id: string): TrafficDetail | undefined {
-    const slot = this.byId.get(id);
-    if (slot === undefined) return undefined;
+    const slot = this.entries.findIndex((e) => e?.id === id);
+    if (slot < 0) return undefined;
     const entry = this.entries[slot]!;
     const request = this.message(slot * 2);
     const response = this.message(slot * 2 + 1);
@@ -204,7 +215,6 @@ export class TrafficRing {
 
   clear(): void {
     this.entries.fill(undefined);
-    this.byId.clear();
     this.next = 0;
   }
 }
