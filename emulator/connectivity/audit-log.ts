@@ -10,6 +10,8 @@ export const AUDIT_DIR = 'audit';
 export const AUDIT_FILE = 'connectivity-audit.log';
 const FLUSH_MS = 250;
 const FLUSH_BYTES = 256 * 1024;
+/** Lines joined before they are encoded: one native call per this many requests, not one each. */
+const LINES_PER_ENCODE = 64;
 
 export function auditLine(event: ProxyRequestEvent | SocksConnectionEvent): string {
   const d = event.decision;
@@ -49,11 +51,15 @@ function lineTail(event: ProxyRequestEvent | SocksConnectionEvent): string {
 
 export class AuditLog {
   /**
-   * Lines are encoded into this buffer as they come: a batch of strings waiting for the next flush
-   * would survive young-generation GCs and be copied and promoted, which showed in the proxy's p99.
+   * Lines are encoded into this buffer every LINES_PER_ENCODE requests: a whole flush's worth of
+   * strings would survive young-generation GCs and be copied and promoted, which showed in the
+   * proxy's p99.
    */
   private batch = Buffer.allocUnsafe(FLUSH_BYTES);
   private used = 0;
+  /** Lines not yet encoded (at most LINES_PER_ENCODE: a few milliseconds of traffic, young garbage). */
+  private lines = '';
+  private lineCount = 0;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private handle: FileHandle | undefined;
@@ -76,20 +82,29 @@ export class AuditLog {
 
   append(event: ProxyRequestEvent | SocksConnectionEvent): void {
     if (!this.settings().enabled) return;
-    const line = auditLine(event);
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (this.used + line.length * 3 > this.batch.length) {
-      void this.flush();
-      if (line.length * 3 > this.batch.length) this.batch = Buffer.allocUnsafe(line.length * 3);
-    }
-    this.used += this.batch.write(line, this.used, 'utf8');
+    this.lines += auditLine(event);
+    if (++this.lineCount >= LINES_PER_ENCODE) this.encode();
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /** Moves the pending lines into the byte batch, first writing the batch out if they do not fit. */
+  private encode(): void {
+    const text = this.lines;
+    this.lines = '';
+    this.lineCount = 0;
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > this.batch.length) {
+      void this.flush();
+      if (text.length * 3 > this.batch.length) this.batch = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.used += this.batch.write(text, this.used, 'utf8');
   }
 
   /** Writes what is pending; resolves when it is on disk (tests and stop() await it). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.lineCount > 0) this.encode();
     if (this.used === 0) return this.writing;
     const bytes = this.batch.subarray(0, this.used);
     this.batch = Buffer.allocUnsafe(FLUSH_BYTES);
@@ -141,9 +156,20 @@ export class AuditLog {
 
   private async rename(): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await rename(this.file, path.join(this.dir, `connectivity-audit-${stamp}.log`)).catch(() => undefined);
+    // Two rotations in one millisecond must not share a name (rename would replace the first file);
+    // "_001" sorts after ".log", so the names stay in the order they were written.
+    let target = path.join(this.dir, `connectivity-audit-${stamp}.log`);
+    for (let n = 1; await exists(target); n++)
+      target = path.join(this.dir, `connectivity-audit-${stamp}_${String(n).padStart(3, '0')}.log`);
+    await rename(this.file, target).catch(() => undefined);
     const rotated = (await readdir(this.dir)).filter((f) => /^connectivity-audit-.+\.log$/.test(f)).sort();
     const excess = rotated.length - this.settings().keepFiles;
     for (const f of rotated.slice(0, Math.max(0, excess))) await rm(path.join(this.dir, f), { force: true });
   }
 }
+
+const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
