@@ -30,12 +30,19 @@ const event = (n: number): ProxyRequestEvent => ({
   at: '2026-11-26T12:00:00.000Z',
   id: `e-${n}`,
   method: 'GET',
-  url: `http://erp.virtual/item/${n}/ünïcode`,
+  // The proxy reads the request line as latin1: a URL is its bytes, here UTF-8 sent by the client.
+  url: Buffer.from(`http://erp.virtual/item/${n}/ünïcode`, 'utf8').toString('latin1'),
   location: null,
   status: 200,
-  decision: { allowed: true, stage: 'forwarded', reason: 'allowed', mapping: 'm', resource: 'r' },
+  decision: {
+    allowed: true,
+    stage: 'forwarded',
+    reason: 'allowed',
+    mapping: 'a.virtual:80 → b:1',
+    resource: 'r',
+  },
   client: 'sb-app',
-  user: null,
+  user: 'jürgen',
   target: '127.0.0.1:1',
   timings: { totalMs: 1, backendMs: 0.5 },
   sizes: { requestBytes: 0, responseBytes: 10 },
@@ -57,6 +64,7 @@ describe('the audit log', () => {
     const text = await readFile(path.join(dir, AUDIT_FILE), 'utf8');
     expect(numbers(text)).toEqual(Array.from({ length: 200 }, (_, n) => n));
     expect(text).toContain('/item/7/ünïcode status=200');
+    expect(text).toContain('user=jürgen | mapping=a.virtual:80 → b:1 resource=r');
   });
 
   it('starts a new buffer when a group does not fit, and loses nothing', async () => {
