@@ -1,6 +1,8 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../app/connectivity/api.js';
-import type { ProxyRequestEvent } from '../../app/connectivity/events.js';
+import type { ProxyRequestEvent, SocksConnectionEvent } from '../../app/connectivity/events.js';
 import { BodyTap, PREVIEW_BYTES, TrafficRing } from './traffic.js';
 
 let n = 0;
@@ -72,5 +74,61 @@ describe('traffic ring', () => {
     for (let i = 0; i < 500; i++) ring.add(event(), null, null);
     expect(ring.detail(first.id)).toBeUndefined();
     expect(ring.list({ limit: 1000 }).items).toHaveLength(500);
+  });
+
+  it('gives back each entry as it was added, HTTP and SOCKS5, without holding on to the event', async () => {
+    const ring = new TrafficRing();
+    const decision = {
+      allowed: false,
+      stage: 'backend',
+      reason: 'refused',
+      mapping: 'm → i',
+      resource: '/a*',
+    } as const;
+    const http: ProxyRequestEvent = {
+      ...event(),
+      method: 'PATCH',
+      url: 'http://s4.virtual/sap/x?access_token=<redacted>&$filter=Name%20eq%20%27%C3%A4%27',
+      location: 'loc-1',
+      status: 502,
+      decision,
+      client: 'sb-client',
+      user: 'alice',
+      timings: { totalMs: 12.34, backendMs: null },
+      sizes: { requestBytes: 17, responseBytes: 99 },
+    };
+    const socks: SocksConnectionEvent = {
+      type: 'socks-connection',
+      at: '2026-11-26T12:00:00.123Z',
+      id: 'socks-1',
+      destination: 'tcp.virtual:3300',
+      location: null,
+      reply: 2,
+      decision,
+      client: 'sb-client',
+      target: null,
+      timings: { totalMs: 0.5 },
+      sizes: { bytesUp: 3, bytesDown: 4 },
+    };
+    ring.add(http, { headers: ['A', '1'], body: null }, null);
+    ring.add(socks, null, null);
+    expect(ring.list({ limit: 10 }).items).toEqual([socks, http]);
+    expect(ring.detail(http.id)!.entry).toEqual(http);
+    expect(ring.list({ limit: 10, kind: 'socks' }).items).toEqual([socks]);
+    expect(ring.list({ limit: 10, q: 'patch' }).items.map((e) => e.id)).toEqual([http.id]);
+    expect(ring.detail('nope')).toBeUndefined();
+
+    // The ring keeps bytes and numbers, not the event objects: they are garbage once the request is over.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const refs = Array.from({ length: 20 }, () => {
+      const e = event();
+      ring.add(e, null, null);
+      return new WeakRef(e);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect(ring.list({ limit: 20 }).items).toHaveLength(20);
   });
 });

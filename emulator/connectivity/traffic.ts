@@ -9,6 +9,7 @@ import type {
   TrafficQuery,
 } from '../../app/connectivity/api.js';
 import { REDACTED } from '../../app/connectivity/api.js';
+import type { Decision } from '../../app/connectivity/events.js';
 
 export const PREVIEW_BYTES = 4096;
 const CAPACITY = 500;
@@ -102,14 +103,32 @@ function decodeURIComponentSafe(text: string): string {
 const LOG_BYTES = 8 * 1024 * 1024;
 
 /**
- * The last CAPACITY exchanges. Only the events stay JS objects; headers and body previews are copied
- * into one preallocated byte log. Keeping each exchange's header arrays and body buffers alive made
- * every young-generation GC copy and promote them, which doubled the proxy's p99 under load; bytes in
- * the log cost the GC nothing. An exchange whose bytes were overwritten (a burst of huge headers)
- * still lists, and its detail says the message is no longer available.
+ * Room per slot for the entry's id, time, method and URL (or SOCKS destination). The proxy refuses a
+ * request line and headers over 8192 bytes, so a URL always fits; anything longer is cut.
+ */
+const FIELD_BYTES = 8192 + 128;
+/** Per slot: kind, status/reply, totalMs, backendMs, bytes in/up, bytes out/down, and the text lengths. */
+const NUMS = 10;
+const KIND_HTTP = 1;
+const KIND_SOCKS = 2;
+/** Per slot: location, decision, client, user, target — values the proxy shares between requests. */
+const REFS = 5;
+
+/**
+ * The last CAPACITY exchanges, kept without holding a JS object per exchange: numbers in a typed
+ * array, id, time, method and URL as bytes in a fixed region per slot, headers and body previews
+ * in one preallocated byte log, and references only to what the proxy shares anyway (the compiled
+ * decision, the token's client and user, the upstream). Entries are built again when the page asks.
+ * Keeping each exchange's objects alive made young-generation GCs copy them and promote them (V8
+ * also began allocating them straight in old space), so old space filled with dead entries and
+ * mark-compacts of 5-12 ms hit the proxy's p99; bytes cost the GC nothing. An exchange whose header
+ * and body bytes were overwritten (a burst of huge headers) still lists, and its detail says the
+ * messages are no longer available.
  */
 export class TrafficRing {
-  private readonly entries: (TrafficEntry | undefined)[] = new Array<TrafficEntry | undefined>(CAPACITY);
+  private readonly nums = new Float64Array(CAPACITY * NUMS);
+  private readonly refs: unknown[] = new Array<unknown>(CAPACITY * REFS).fill(null);
+  private readonly fields = Buffer.allocUnsafe(CAPACITY * FIELD_BYTES);
   private readonly log = Buffer.allocUnsafe(LOG_BYTES);
   /** Bytes ever written to the log (monotonic): a message written at W is intact while written - W ≤ LOG_BYTES. */
   private written = 0;
@@ -119,7 +138,7 @@ export class TrafficRing {
 
   add(entry: TrafficEntry, request: RecordedMessage | null, response: RecordedMessage | null): void {
     const slot = this.next;
-    this.entries[slot] = entry;
+    this.keep(slot, entry);
     // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
     // Secrets are redacted here already: a token is never kept, and the log holds ~1 KB less per request.
     // Both heads go into the log in one write: each write is a call into native code.
@@ -174,6 +193,109 @@ export class TrafficRing {
     return offset;
   }
 
+  private keep(slot: number, entry: TrafficEntry): void {
+    const n = this.nums;
+    const at = slot * NUMS;
+    const r = slot * REFS;
+    const refs = this.refs;
+    refs[r] = entry.location;
+    refs[r + 1] = entry.decision;
+    refs[r + 2] = entry.client;
+    refs[r + 4] = entry.target;
+    let method = '';
+    let where: string;
+    if (entry.type === 'proxy-request') {
+      n[at] = KIND_HTTP;
+      n[at + 1] = entry.status;
+      n[at + 3] = entry.timings.backendMs ?? NaN;
+      n[at + 4] = entry.sizes.requestBytes;
+      n[at + 5] = entry.sizes.responseBytes;
+      refs[r + 3] = entry.user;
+      method = entry.method;
+      where = entry.url;
+    } else {
+      n[at] = KIND_SOCKS;
+      n[at + 1] = entry.reply;
+      n[at + 4] = entry.sizes.bytesUp;
+      n[at + 5] = entry.sizes.bytesDown;
+      refs[r + 3] = null;
+      where = entry.destination;
+    }
+    n[at + 2] = entry.timings.totalMs;
+    n[at + 6] = entry.id.length;
+    n[at + 7] = entry.at.length;
+    n[at + 8] = method.length;
+    // Every part is latin1: ids and times are ASCII, methods are tokens, URLs and SOCKS host names are
+    // read from the wire as latin1. The write stops at the slot's end (an over-long URL is cut).
+    const text = entry.id + entry.at + method + where;
+    n[at + 9] =
+      this.fields.write(text, slot * FIELD_BYTES, FIELD_BYTES, 'latin1') - (text.length - where.length);
+  }
+
+  private entry(slot: number): TrafficEntry | undefined {
+    const n = this.nums;
+    const at = slot * NUMS;
+    const kind = n[at];
+    if (kind !== KIND_HTTP && kind !== KIND_SOCKS) return undefined;
+    const f = this.fields;
+    let from = slot * FIELD_BYTES;
+    const text = (length: number): string => f.toString('latin1', from, (from += length));
+    const id = text(n[at + 6]!);
+    const time = text(n[at + 7]!);
+    const method = text(n[at + 8]!);
+    const where = text(n[at + 9]!);
+    const r = slot * REFS;
+    const refs = this.refs;
+    const location = refs[r] as string | null;
+    const decision = refs[r + 1] as Decision;
+    const client = refs[r + 2] as string | null;
+    const target = refs[r + 4] as string | null;
+    const totalMs = n[at + 2]!;
+    if (kind === KIND_SOCKS)
+      return {
+        type: 'socks-connection',
+        at: time,
+        id,
+        destination: where,
+        location,
+        reply: n[at + 1]!,
+        decision,
+        client,
+        target,
+        timings: { totalMs },
+        sizes: { bytesUp: n[at + 4]!, bytesDown: n[at + 5]! },
+      };
+    const backendMs = n[at + 3]!;
+    return {
+      type: 'proxy-request',
+      at: time,
+      id,
+      method,
+      url: where,
+      location,
+      status: n[at + 1]!,
+      decision,
+      client,
+      user: refs[r + 3] as string | null,
+      target,
+      timings: { totalMs, backendMs: Number.isNaN(backendMs) ? null : backendMs },
+      sizes: { requestBytes: n[at + 4]!, responseBytes: n[at + 5]! },
+    };
+  }
+
+  /** The slot holding `id`: a scan, not an index, since the page asks now and then and the proxy adds on every request. */
+  private slotOf(id: string): number {
+    const n = this.nums;
+    const f = this.fields;
+    for (let slot = 0; slot < CAPACITY; slot++) {
+      const at = slot * NUMS;
+      if (n[at] === 0 || n[at + 6] !== id.length) continue;
+      const from = slot * FIELD_BYTES;
+      if (f.toString('latin1', from, from + id.length) === id) return slot;
+    }
+    return -1;
+  }
+
   private message(index: number): MessagePreview | null | undefined {
     const at = index * 6;
     const l = this.layout;
@@ -195,18 +317,17 @@ export class TrafficRing {
     const items: TrafficEntry[] = [];
     const q = query.q?.toLowerCase();
     for (let i = 1; i <= CAPACITY && items.length < query.limit; i++) {
-      const entry = this.entries[(this.next - i + CAPACITY) % CAPACITY];
+      const entry = this.entry((this.next - i + CAPACITY) % CAPACITY);
       if (!entry) break;
       if (matchesQuery(entry, query, q)) items.push(entry);
     }
     return { items, capacity: CAPACITY };
   }
 
-  /** A scan, not an index by id: the page asks now and then, the proxy adds on every request. */
   detail(id: string): TrafficDetail | undefined {
-    const slot = this.entries.findIndex((e) => e?.id === id);
+    const slot = this.slotOf(id);
     if (slot < 0) return undefined;
-    const entry = this.entries[slot]!;
+    const entry = this.entry(slot)!;
     const request = this.message(slot * 2);
     const response = this.message(slot * 2 + 1);
     if (request === undefined || response === undefined) return { entry, request: null, response: null };
@@ -214,7 +335,8 @@ export class TrafficRing {
   }
 
   clear(): void {
-    this.entries.fill(undefined);
+    this.nums.fill(0);
+    this.refs.fill(null);
     this.next = 0;
   }
 }
