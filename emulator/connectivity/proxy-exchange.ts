@@ -139,9 +139,11 @@ export class ProxyExchange implements UpstreamOwner {
     if (this.over) return;
     const mapping = this.upstream!;
     const s = this.rt.settings();
-    this.pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, this, (error) =>
+    const pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, this, (error) =>
       error ? this.backendFailed(error) : this.sendHead(),
     );
+    this.pooled = pooled;
+    if (pooled.reused) this.sendHead();
   }
 
   private trust(): 'verify' | 'ignore' {
@@ -158,11 +160,17 @@ export class ProxyExchange implements UpstreamOwner {
     // write) is kept when the value is the same.
     const timeout = this.rt.settings().responseTimeoutMs;
     if (socket.timeout !== timeout) socket.setTimeout(timeout);
-    socket.cork();
-    socket.write(backendRequestHead(this.head, this.plan!, this.upgrade), 'latin1');
-    for (const part of this.queued ?? []) socket.write(part);
-    socket.uncork();
+    const head = backendRequestHead(this.head, this.plan!, this.upgrade);
+    const queued = this.queued;
     this.queued = null;
+    if (queued === null || queued.length === 0) socket.write(head, 'latin1');
+    else {
+      // The head and the body bytes read so far leave together.
+      socket.cork();
+      socket.write(head, 'latin1');
+      for (const part of queued) socket.write(part);
+      socket.uncork();
+    }
     if (this.pausedClient) {
       this.pausedClient = false;
       this.client.resume();

@@ -43,6 +43,7 @@ function acquire(pools: UpstreamPools, upstream: Upstream): Promise<PooledSocket
     const pooled = pools.acquire(upstream, 'verify', 5_000, owner, (error) =>
       error ? reject(error) : resolve(pooled),
     );
+    if (pooled.reused) resolve(pooled);
   });
 }
 

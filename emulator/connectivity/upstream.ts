@@ -96,7 +96,11 @@ export class UpstreamPools {
     this.idleMs = options.idleMs ?? IDLE_MS;
   }
 
-  /** An idle connection, or a new one; `ready` fires once it can be written to (connect or TLS done). */
+  /**
+   * An idle connection, ready on return (`reused` is true), or a new one: `ready` fires once that can be
+   * written to (connect or TLS done). A reused one is not announced through a callback: a microtask
+   * and a closure per request for an answer known at once.
+   */
   acquire(
     upstream: Upstream,
     trust: 'verify' | 'ignore',
@@ -115,7 +119,6 @@ export class UpstreamPools {
       }
       slot.reused = true;
       slot.owner = owner;
-      queueMicrotask(() => ready(null));
       return slot;
     }
     return this.connect(upstream, key, trust, connectTimeoutMs, owner, ready);
