@@ -2,7 +2,7 @@
 // runs one exchange at a time (pipelined requests wait, the socket is paused) and keeps the connection
 // alive between them. Nothing from the client is trusted before admission in proxy-exchange.ts.
 import type { Socket } from 'node:net';
-import { parseRequest } from './http1.js';
+import { parseRequestHead } from './http1.js';
 import type { ProxyRuntime } from './proxy-exchange.js';
 import { ProxyExchange } from './proxy-exchange.js';
 import { writeError } from './replies.js';
@@ -58,11 +58,7 @@ export class ClientConnection {
       return;
     }
     this.pending = null;
-    const eol = buf.indexOf('\r\n', 0, 'latin1');
-    const parsed =
-      eol < end
-        ? parseRequest(buf.toString('latin1', 0, eol), buf.toString('latin1', eol + 2, end))
-        : parseRequest(buf.toString('latin1', 0, end), null);
+    const parsed = parseRequestHead(buf.toString('latin1', 0, end));
     if (!parsed.ok) return this.refuseUnparsed(parsed.status, parsed.reason);
     const body = buf.subarray(end + 4);
     this.current = new ProxyExchange(this.rt, this, parsed.head);

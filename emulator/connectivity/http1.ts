@@ -44,17 +44,16 @@ const SINGLE = new Set([
   'sap-connectivity-authentication',
 ]);
 
+/**
+ * A request head without its final blank line. Strings cut from it (the target, header values) share
+ * its text: nothing keeps them past the exchange (the traffic ring copies what it keeps as bytes).
+ */
 export function parseRequestHead(text: string): Parsed<RequestHead> {
   const eol = text.indexOf('\r\n');
   return eol < 0 ? parseRequest(text, null) : parseRequest(text.slice(0, eol), text.slice(eol + 2));
 }
 
-/**
- * The request line and the header lines as separate strings: the proxy takes them from the socket
- * buffer separately so that the target (kept in the traffic ring's event) does not hold on to the
- * whole head, credentials included, through a substring.
- */
-export function parseRequest(line: string, fieldText: string | null): Parsed<RequestHead> {
+function parseRequest(line: string, fieldText: string | null): Parsed<RequestHead> {
   const parts = line.split(' ');
   if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
     return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
