@@ -11,7 +11,7 @@ import { installSystemsRoutes } from './admin-routes.js';
 import { RestHandlers } from './http/rest.js';
 import { SystemServer } from './http/system-server.js';
 import type { ODataService } from './service.js';
-import { loadService, SystemConfigError } from './system-loader.js';
+import { checkBehaviour, loadService, SystemConfigError } from './system-loader.js';
 import { resolveFile } from './service.js';
 
 export interface RunningSystem {
@@ -54,7 +54,14 @@ export class SystemsRuntime implements PluginInstance {
     const next = new Map(this.ctx.workspace().systems.map((s) => [s.id, s]));
     for (const [id, running] of [...this.systems]) {
       const config = next.get(id);
-      if (config && running.server && sameExceptBehaviour(running.config, config)) {
+      // A change of latencies or faults only is applied to the running system, once it checks out;
+      // one that does not restarts it, so that the system shows the error as at start.
+      if (
+        config &&
+        running.server &&
+        sameExceptBehaviour(running.config, config) &&
+        behaviourChecks(config, running.server.services)
+      ) {
         applyBehaviour(running, config);
         next.delete(id);
         continue;
@@ -69,6 +76,7 @@ export class SystemsRuntime implements PluginInstance {
     try {
       const services: ODataService[] = [];
       for (const service of config.services) services.push(await loadService(config, service, options));
+      checkBehaviour(config, services);
       const rest = config.rest ? await RestHandlers.load(resolveFile(config.rest, this.baseDir)) : undefined;
       const server = new SystemServer(config, services, rest, {
         host: this.ctx.host,
@@ -126,6 +134,15 @@ const behaviourless = (config: SystemConfig): unknown => ({
 
 function sameExceptBehaviour(a: SystemConfig, b: SystemConfig): boolean {
   return JSON.stringify(behaviourless(a)) === JSON.stringify(behaviourless(b));
+}
+
+function behaviourChecks(config: SystemConfig, services: readonly ODataService[]): boolean {
+  try {
+    checkBehaviour(config, services);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function applyBehaviour(running: RunningSystem, config: SystemConfig): void {

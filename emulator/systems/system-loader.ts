@@ -65,6 +65,7 @@ export async function loadService(
       `${where}: odataVersion is ${config.odataVersion} but the metadata is OData ${model.version.toUpperCase()}`,
     );
   }
+  checkServiceBehaviour(where, config, model);
   const files = Object.fromEntries(
     Object.entries(config.data.files).map(([set, file]) => [set, resolveFile(file, options.baseDir)]),
   );
@@ -91,4 +92,53 @@ export async function loadService(
   );
   service.defaultClient = system.clients[0] ?? '000';
   return service;
+}
+
+/**
+ * What the first segment of a request path can name in a service, so what latencies and faults may
+ * name: entity sets, function and action imports, $metadata and $batch. A name outside these would
+ * never match a request; it is refused when the system starts instead of silently doing nothing.
+ */
+function requestTargets(model: EdmModel): Set<string> {
+  return new Set([...model.entitySets.keys(), ...model.operations.keys(), '$metadata', '$batch']);
+}
+
+function listOf(names: Set<string>): string {
+  const all = [...names];
+  return `it has ${all.slice(0, 12).join(', ')}${all.length > 12 ? `, and ${all.length - 12} more` : ''}`;
+}
+
+function checkServiceBehaviour(where: string, config: ODataServiceConfig, model: EdmModel): void {
+  const known = requestTargets(model);
+  config.entitySetLatency.forEach(({ entitySet }, i) => {
+    if (!known.has(entitySet))
+      throw new SystemConfigError(
+        `${where}: entitySetLatency[${i}] names ${entitySet}, which this service does not have (${listOf(known)})`,
+      );
+  });
+  config.faults.forEach(({ entitySet }, i) => {
+    if (entitySet !== undefined && !known.has(entitySet))
+      throw new SystemConfigError(
+        `${where}: faults[${i}].entitySet names ${entitySet}, which this service does not have (${listOf(known)})`,
+      );
+  });
+}
+
+/**
+ * Latencies and faults against the loaded services: each service's own, and the system-wide faults,
+ * whose entity set one of the services must have. Throws SystemConfigError naming the entry.
+ */
+export function checkBehaviour(system: SystemConfig, services: readonly ODataService[]): void {
+  for (const config of system.services) {
+    const service = services.find((s) => s.config.name === config.name);
+    if (service) checkServiceBehaviour(`System ${system.id}, service ${config.name}`, config, service.model);
+  }
+  system.faults.forEach(({ entitySet }, i) => {
+    if (entitySet === undefined) return;
+    if (services.some((service) => requestTargets(service.model).has(entitySet))) return;
+    throw new SystemConfigError(
+      `System ${system.id}: faults[${i}].entitySet names ${entitySet}, which none of its OData services has` +
+        (services.length === 0 ? ' (it has none)' : ''),
+    );
+  });
 }
