@@ -65,7 +65,6 @@ export async function loadService(
       `${where}: odataVersion is ${config.odataVersion} but the metadata is OData ${model.version.toUpperCase()}`,
     );
   }
-  checkServiceBehaviour(where, config, model);
   const files = Object.fromEntries(
     Object.entries(config.data.files).map(([set, file]) => [set, resolveFile(file, options.baseDir)]),
   );
