@@ -8,14 +8,15 @@ export class EventBus {
   private readonly listeners = new Set<AnyListener>();
 
   emit(event: EngineEvent): void {
-    const listeners = this.listeners;
-    // The proxy emits per request: no copy of the listener set for the usual none or one.
-    if (listeners.size === 0) return;
-    if (listeners.size === 1) {
-      for (const listener of listeners) call(listener, event);
-      return;
+    // The proxy emits per request: with nobody listening (headless), not even a copy of the empty set.
+    if (this.listeners.size === 0) return;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A faulty subscriber (a closed stream, a UI bug) must never break the engine or other subscribers.
+      }
     }
-    for (const listener of [...listeners]) call(listener, event);
   }
 
   onAny(listener: AnyListener): () => void {
@@ -31,14 +32,6 @@ export class EventBus {
 
   get size(): number {
     return this.listeners.size;
-  }
-}
-
-function call(listener: AnyListener, event: EngineEvent): void {
-  try {
-    listener(event);
-  } catch {
-    // A faulty subscriber (a closed stream, a UI bug) must never break the engine or other subscribers.
   }
 }
 
