@@ -26,3 +26,28 @@ export function Field({ label, hint, children }: FieldProps): ReactNode {
     </div>
   );
 }
+
+/** A whole-number text field (the text is kept as typed; the form validates it on submit). */
+export function NumberField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+}): ReactNode {
+  return (
+    <Field label={label}>
+      {({ id }) => (
+        <input
+          id={id}
+          className="input"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

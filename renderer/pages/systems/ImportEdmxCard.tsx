@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { ImportServiceResponse, InspectEdmxResponse, SystemSummary } from '../../../app/systems/api.js';
 import { asError } from '../../api/admin-error.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { Field } from '../../components/Field.js';
+import { Field, NumberField } from '../../components/Field.js';
 import { useEngine } from '../../state/EngineProvider.js';
 
 interface ImportEdmxCardProps {
@@ -161,28 +161,8 @@ export function ImportEdmxCard({ systems, onImported }: ImportEdmxCardProps): Re
               </select>
             )}
           </Field>
-          <Field label="Rows per entity set">
-            {({ id }) => (
-              <input
-                id={id}
-                className="input"
-                inputMode="numeric"
-                value={rows}
-                onChange={(e) => setRows(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Seed">
-            {({ id }) => (
-              <input
-                id={id}
-                className="input"
-                inputMode="numeric"
-                value={seed}
-                onChange={(e) => setSeed(e.target.value)}
-              />
-            )}
-          </Field>
+          <NumberField label="Rows per entity set" value={rows} onChange={setRows} />
+          <NumberField label="Seed" value={seed} onChange={setSeed} />
         </div>
         <div className="form__actions">
           <button

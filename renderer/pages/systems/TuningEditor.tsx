@@ -3,7 +3,7 @@
 // validates it (a refused value comes back as the page's "not saved" notice with the field named).
 import { useState, type ReactNode } from 'react';
 import type { EntitySetLatencyConfig, FaultConfig, LatencyConfig } from '../../../app/workspace/schema.js';
-import { Field } from '../../components/Field.js';
+import { Field, NumberField } from '../../components/Field.js';
 import { describeFault, describeLatency, describeSetLatency, type Tuning } from './systems-model.js';
 
 type Distribution = 'none' | LatencyConfig['distribution'];
@@ -284,19 +284,6 @@ function LatencyInputs({
   onTexts: (texts: [string, string]) => void;
 }): ReactNode {
   const [labelA, labelB] = latencyLabels(distribution);
-  const msField = (fieldLabel: string, value: string, change: (text: string) => void): ReactNode => (
-    <Field label={fieldLabel}>
-      {({ id }) => (
-        <input
-          id={id}
-          className="input"
-          inputMode="numeric"
-          value={value}
-          onChange={(e) => change(e.target.value)}
-        />
-      )}
-    </Field>
-  );
   return (
     <>
       <Field label={label}>
@@ -314,8 +301,10 @@ function LatencyInputs({
           </select>
         )}
       </Field>
-      {distribution === 'none' ? null : msField(labelA, a, (text) => onTexts([text, b]))}
-      {labelB ? msField(labelB, b, (text) => onTexts([a, text])) : null}
+      {distribution === 'none' ? null : (
+        <NumberField label={labelA} value={a} onChange={(text) => onTexts([text, b])} />
+      )}
+      {labelB ? <NumberField label={labelB} value={b} onChange={(text) => onTexts([a, text])} /> : null}
     </>
   );
 }
