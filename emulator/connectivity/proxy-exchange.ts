@@ -16,6 +16,7 @@ import { backendRequestHead, clientResponseHead, describeBackendError, type Forw
 import { connectionTokens, parseResponseHead, type RequestHead, type ResponseHead } from './http1.js';
 import type { PrincipalCertificates } from './principal-certs.js';
 import { writeError } from './replies.js';
+import { corkForTurn } from './turn-cork.js';
 import { BodyTap } from './traffic.js';
 import {
   resolveUpstream,
@@ -163,6 +164,7 @@ export class ProxyExchange implements UpstreamOwner {
     const head = backendRequestHead(this.head, this.plan!, this.upgrade);
     const queued = this.queued;
     this.queued = null;
+    corkForTurn(socket);
     if (queued === null || queued.length === 0) socket.write(head, 'latin1');
     else {
       // The head and the body bytes read so far leave together.
@@ -224,6 +226,7 @@ export class ProxyExchange implements UpstreamOwner {
     const part = n === body.length ? body : body.subarray(0, n);
     if (part.length > 0) this.x.responseBody.push(part);
     let flowing = true;
+    corkForTurn(this.client);
     if (head !== null && part.length > 0) {
       const out = Buffer.allocUnsafe(head.length + part.length);
       out.write(head, 0, 'latin1');
