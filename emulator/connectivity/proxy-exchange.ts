@@ -140,8 +140,13 @@ export class ProxyExchange implements UpstreamOwner {
     if (this.over) return;
     const mapping = this.upstream!;
     const s = this.rt.settings();
-    const pooled = this.rt.pools.acquire(mapping, this.trust(), s.connectTimeoutMs, this, (error) =>
-      error ? this.backendFailed(error) : this.sendHead(),
+    const pooled = this.rt.pools.acquire(
+      mapping,
+      this.trust(),
+      s.connectTimeoutMs,
+      this,
+      (error) => (error ? this.backendFailed(error) : this.sendHead()),
+      this.upgrade !== undefined,
     );
     this.pooled = pooled;
     if (pooled.reused) this.sendHead();

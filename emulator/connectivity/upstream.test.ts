@@ -38,10 +38,20 @@ function timerOf(socket: net.Socket): unknown {
   return key === undefined ? undefined : (socket as unknown as Record<symbol, unknown>)[key];
 }
 
-function acquire(pools: UpstreamPools, upstream: Upstream): Promise<PooledSocket> {
+function acquire(
+  pools: UpstreamPools,
+  upstream: Upstream,
+  who: UpstreamOwner = owner,
+  tunnel = false,
+): Promise<PooledSocket> {
   return new Promise((resolve, reject) => {
-    const pooled = pools.acquire(upstream, 'verify', 5_000, owner, (error) =>
-      error ? reject(error) : resolve(pooled),
+    const pooled = pools.acquire(
+      upstream,
+      'verify',
+      5_000,
+      who,
+      (error) => (error ? reject(error) : resolve(pooled)),
+      tunnel,
     );
     if (pooled.reused) resolve(pooled);
   });
@@ -71,5 +81,45 @@ describe('upstream pool', () => {
     const third = await acquire(pools, upstream);
     expect(third.socket).not.toBe(first.socket);
     expect(third.reused).toBe(false);
+  });
+
+  it('hands out chunks that stay intact after later reads, and streams for tunnels only', async () => {
+    const pools = new UpstreamPools(() => '');
+    onCleanup(() => pools.closeAll());
+    const { upstream, accepted } = await backend();
+    const chunks: Buffer[] = [];
+    let arrived: () => void = () => undefined;
+    const collector: UpstreamOwner = {
+      ...owner,
+      onUpstreamData: (chunk) => {
+        chunks.push(chunk);
+        arrived();
+      },
+    };
+    const next = (): Promise<void> => new Promise((resolve) => (arrived = resolve));
+
+    // Plain connections read into one shared buffer: each chunk handed out must be a copy.
+    const a = await acquire(pools, upstream, collector);
+    const b = await acquire(pools, upstream, collector);
+    let got = next();
+    accepted[0]!.write('first connection, first answer');
+    await got;
+    got = next();
+    accepted[1]!.write('SECOND CONNECTION');
+    await got;
+    expect(chunks.map(String)).toEqual(['first connection, first answer', 'SECOND CONNECTION']);
+    expect(a.socket.listenerCount('data')).toBe(0);
+    expect(b.socket).not.toBe(a.socket);
+
+    // One that may become a WebSocket tunnel is a stream (it gets piped), from a pool of its own.
+    pools.release(a);
+    const t = await acquire(pools, upstream, collector, true);
+    expect(t.socket).not.toBe(a.socket);
+    expect(t.reused).toBe(false);
+    got = next();
+    accepted[2]!.write('upgrade answer');
+    await got;
+    expect(String(chunks[2])).toBe('upgrade answer');
+    expect(t.socket.listenerCount('data')).toBe(1);
   });
 });

@@ -48,6 +48,15 @@ function resolveNow(mapping: SystemMapping, system: SystemAddress | undefined): 
 }
 
 const IDLE_MS = 4_000;
+
+/** Where plain upstream connections read to; each read is copied out before the next can happen. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+function copyOut(buf: Uint8Array, n: number): Buffer {
+  const chunk = Buffer.allocUnsafe(n);
+  chunk.set(n === buf.length ? buf : buf.subarray(0, n));
+  return chunk;
+}
 const MAX_IDLE_PER_ORIGIN = 256;
 
 /** The exchange a pooled connection serves; its events go there (one set of listeners per socket). */
@@ -107,8 +116,11 @@ export class UpstreamPools {
     connectTimeoutMs: number,
     owner: UpstreamOwner,
     ready: (error: Error | null) => void,
+    tunnel = false,
   ): PooledSocket {
-    const key = `${upstream.protocol}|${upstream.authority}|${upstream.protocol === 'HTTPS' ? trust : ''}`;
+    // A connection that may become a WebSocket tunnel must be a stream (it is piped); the others read
+    // into the pool's buffer. They never share a pool.
+    const key = `${upstream.protocol}|${upstream.authority}|${upstream.protocol === 'HTTPS' ? trust : ''}${tunnel ? '|tunnel' : ''}`;
     const list = this.idle.get(key);
     const now = performance.now();
     for (let slot = list?.pop(); slot; slot = list!.pop()) {
@@ -121,7 +133,7 @@ export class UpstreamPools {
       slot.owner = owner;
       return slot;
     }
-    return this.connect(upstream, key, trust, connectTimeoutMs, owner, ready);
+    return this.connect(upstream, key, trust, connectTimeoutMs, owner, ready, tunnel);
   }
 
   private connect(
@@ -131,8 +143,14 @@ export class UpstreamPools {
     timeoutMs: number,
     owner: UpstreamOwner,
     ready: (error: Error | null) => void,
+    tunnel: boolean,
   ): Slot {
     const https = upstream.protocol === 'HTTPS';
+    const onData = (chunk: Buffer): void => {
+      if (slot.owner) slot.owner.onUpstreamData(chunk);
+      // Bytes on an idle keep-alive connection: the backend is confused; never hand it out again.
+      else if (slot.idle) this.drop(slot);
+    };
     const socket = https
       ? tls.connect({
           host: upstream.host,
@@ -142,7 +160,22 @@ export class UpstreamPools {
           ca: [...rootCertificates, this.caCertPem()],
           ...(net.isIP(upstream.host) ? {} : { servername: upstream.host }),
         })
-      : net.connect({ host: upstream.host, port: upstream.port, noDelay: true });
+      : tunnel
+        ? net.connect({ host: upstream.host, port: upstream.port, noDelay: true })
+        : net.connect({
+            host: upstream.host,
+            port: upstream.port,
+            noDelay: true,
+            // Read straight into one shared buffer and copy out what was read (a slice of Node's
+            // buffer pool): no read stream, no buffer allocated per read, no tick scheduled per read.
+            onread: {
+              buffer: READ_BUFFER,
+              callback: (n: number, buf: Uint8Array): boolean => {
+                onData(copyOut(buf, n));
+                return true;
+              },
+            },
+          });
     const slot: Slot = {
       socket,
       key,
@@ -158,11 +191,7 @@ export class UpstreamPools {
       () => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })),
       timeoutMs,
     );
-    socket.on('data', (chunk: Buffer) => {
-      if (slot.owner) slot.owner.onUpstreamData(chunk);
-      // Bytes on an idle keep-alive connection: the backend is confused; never hand it out again.
-      else if (slot.idle) this.drop(slot);
-    });
+    if (https || tunnel) socket.on('data', onData);
     socket.on('error', (error: Error) => {
       if (!slot.connected) {
         clearTimeout(timer);
