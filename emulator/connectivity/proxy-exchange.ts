@@ -17,6 +17,7 @@ import { connectionTokens, parseResponseHead, type RequestHead, type ResponseHea
 import type { PrincipalCertificates } from './principal-certs.js';
 import { writeError } from './replies.js';
 import { corkForTurn } from './turn-cork.js';
+import { cutBytes } from './byte-slab.js';
 import { BodyTap } from './traffic.js';
 import {
   resolveUpstream,
@@ -233,7 +234,7 @@ export class ProxyExchange implements UpstreamOwner {
     let flowing = true;
     corkForTurn(this.client);
     if (head !== null && part.length > 0) {
-      const out = Buffer.allocUnsafe(head.length + part.length);
+      const out = cutBytes(head.length + part.length);
       out.write(head, 0, 'latin1');
       part.copy(out, head.length);
       flowing = this.client.write(out);

@@ -5,6 +5,7 @@ import net, { type Socket } from 'node:net';
 import tls, { rootCertificates } from 'node:tls';
 import type { SystemMapping } from '../../app/workspace/schema.js';
 import type { SystemAddress, SystemDirectory } from '../core/plugin.js';
+import { cutBytes } from './byte-slab.js';
 
 export interface Upstream {
   host: string;
@@ -53,7 +54,7 @@ const IDLE_MS = 4_000;
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 function copyOut(buf: Uint8Array, n: number): Buffer {
-  const chunk = Buffer.allocUnsafe(n);
+  const chunk = cutBytes(n);
   chunk.set(n === buf.length ? buf : buf.subarray(0, n));
   return chunk;
 }
