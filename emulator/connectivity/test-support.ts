@@ -10,17 +10,53 @@ import type { EmulatorHandle } from '../types.js';
 export interface Backend {
   port: number;
   requests: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[];
+  /** /api/big: bytes handed to the socket so far, and how often write() said to wait for 'drain'. */
+  big: { sent: number; stalls: number };
 }
 
-/** Echoes method, path, headers and body as JSON; /redirect sends a Location to itself; /hang never answers. */
+/** /api/big sends this many bytes, chunk i filled with byte i % 251 (order and content are checkable). */
+export const BIG_CHUNK = 64 * 1024;
+export const BIG_CHUNKS = 768;
+
+/** The body /api/big sends. */
+export function bigBody(): Buffer {
+  return Buffer.concat(Array.from({ length: BIG_CHUNKS }, (_, i) => Buffer.alloc(BIG_CHUNK, i % 251)));
+}
+
+/**
+ * Echoes method, path, headers and body as JSON; /redirect sends a Location to itself; /hang never
+ * answers; /big streams 48 MB, honouring backpressure.
+ */
 export async function startBackend(): Promise<Backend> {
-  const backend: Backend = { port: 0, requests: [] };
+  const backend: Backend = { port: 0, requests: [], big: { sent: 0, stalls: 0 } };
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8').on('data', (c: string) => (body += c));
     req.on('end', () => {
       backend.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (req.url === '/api/hang') return;
+      if (req.url === '/api/big') {
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': BIG_CHUNK * BIG_CHUNKS,
+        });
+        let i = 0;
+        const more = (): void => {
+          while (i < BIG_CHUNKS) {
+            const ok = res.write(Buffer.alloc(BIG_CHUNK, i % 251));
+            backend.big.sent += BIG_CHUNK;
+            i++;
+            if (!ok) {
+              backend.big.stalls++;
+              res.once('drain', more);
+              return;
+            }
+          }
+          res.end();
+        };
+        more();
+        return;
+      }
       if (req.url === '/api/redirect') {
         res.writeHead(302, { location: `http://127.0.0.1:${backend.port}/api/landing?x=1` }).end();
         return;
