@@ -1,6 +1,7 @@
 // Writes held until the end of the loop turn: they leave after the current batch of callbacks, in
 // order, before a FIN that follows them, and backpressure is still reported.
 import net, { type AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { onCleanup } from '../test/support.js';
 import { corkForTurn } from './turn-cork.js';
@@ -85,5 +86,24 @@ describe('corkForTurn', () => {
     await nextTurn();
     client.end();
     expect(await received).toBe('first second');
+  });
+
+  it('still sends the other sockets when one throws while its writes leave', async () => {
+    const { client, received } = await pair();
+    const broken = new Writable({
+      write() {
+        throw new Error('broken sink');
+      },
+    });
+    const failed = new Promise<Error>((resolve) => broken.once('error', resolve));
+    corkForTurn(broken);
+    broken.write('lost');
+    corkForTurn(client);
+    client.write('delivered');
+    await nextTurn();
+    expect((await failed).message).toBe('broken sink');
+    expect(broken.destroyed).toBe(true);
+    client.end();
+    expect(await received).toBe('delivered');
   });
 });

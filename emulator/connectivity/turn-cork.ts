@@ -23,7 +23,14 @@ function flush(): void {
   const sockets = corked;
   corked = spare;
   spare = sockets;
-  for (const socket of sockets) socket.uncork();
+  for (const socket of sockets) {
+    // One socket failing must not leave the others corked (their connections would hang).
+    try {
+      socket.uncork();
+    } catch (error) {
+      socket.destroy(error as Error);
+    }
+  }
   sockets.length = 0;
 }
 
