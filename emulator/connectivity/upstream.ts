@@ -49,6 +49,7 @@ function resolveNow(mapping: SystemMapping, system: SystemAddress | undefined): 
 }
 
 const IDLE_MS = 4_000;
+const MAX_IDLE_PER_ORIGIN = 256;
 
 /** Where plain upstream connections read to; each read is copied out before the next can happen. */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
@@ -58,7 +59,6 @@ function copyOut(buf: Uint8Array, n: number): Buffer {
   chunk.set(n === buf.length ? buf : buf.subarray(0, n));
   return chunk;
 }
-const MAX_IDLE_PER_ORIGIN = 256;
 
 /** The exchange a pooled connection serves; its events go there (one set of listeners per socket). */
 export interface UpstreamOwner {
@@ -167,8 +167,8 @@ export class UpstreamPools {
             host: upstream.host,
             port: upstream.port,
             noDelay: true,
-            // Read straight into one shared buffer and copy out what was read (a slice of Node's
-            // buffer pool): no read stream, no buffer allocated per read, no tick scheduled per read.
+            // Read straight into one shared buffer and copy out what was read (cut from a slab, see
+            // byte-slab.ts): no read stream, no buffer allocated per read, no tick scheduled per read.
             onread: {
               buffer: READ_BUFFER,
               callback: (n: number, buf: Uint8Array): boolean => {
