@@ -1,5 +1,6 @@
 // The data folder holds generated state (keys, CA, recordings, runtime info). It may contain secrets,
 // so it is created 0700 and secret files are written 0600.
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +31,9 @@ function userDataRoot(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string
 export async function ensureDataDir(dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    // Prove it is writable now rather than failing later in the middle of a request.
-    const probe = path.join(dir, '.write-test');
+    // Prove it is writable now rather than failing later in the middle of a request. The probe's name
+    // is this call's own: two commands on one folder would otherwise remove each other's probe.
+    const probe = path.join(dir, `.write-test-${randomUUID()}`);
     await writeFile(probe, '', { mode: 0o600 });
     await rm(probe);
   } catch (error) {
