@@ -7,6 +7,8 @@ import { constants } from 'node:os';
 import type { BindingEnv, BindingFormat, IssueTokenRequest } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
 import { formatBindings } from '../bindings/formats.js';
+import { ensureDataDir } from '../core/data-dir.js';
+import { withDataDirLock } from '../core/data-lock.js';
 import { startEmulator } from '../core/engine.js';
 import { offlineBindingEnv, openOffline, resolveTarget } from '../core/offline.js';
 import { ensureTls } from '../tls/ca.js';
@@ -56,7 +58,8 @@ export async function tokenCommand(
 
 export async function caCommand(flags: TargetFlags & { installHint?: boolean }): Promise<void> {
   const { dataDir } = await resolveTarget(flags.workspace, flags.dataDir);
-  const tls = await ensureTls(dataDir);
+  await ensureDataDir(dataDir);
+  const tls = await withDataDirLock(dataDir, () => ensureTls(dataDir));
   process.stdout.write(`${tls.caCertPath}\n`);
   if (flags.installHint) process.stdout.write(installHint(tls.caCertPath));
 }

@@ -22,6 +22,7 @@ import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operation
 import { XsuaaService, type XsuaaCore } from '../xsuaa/service.js';
 import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
 import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
+import { withDataDirLock } from './data-lock.js';
 import { EventBus, now } from './event-bus.js';
 import { PLUGINS } from '../plugins.js';
 import { RunOverrides } from './run-overrides.js';
@@ -45,16 +46,20 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   );
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir(initial.summary.path));
   await ensureDataDir(dataDir);
-  await claimRuntime(dataDir);
-  const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace));
-  const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls, overrides);
-  try {
-    await engine.start();
-  } catch (error) {
-    await engine.stop();
-    throw error;
-  }
-  return engine.handle();
+  // Held until runtime.json is written: a second engine then finds this one running, and a command
+  // waiting to prepare the folder finds the CA, keys and secrets this one created.
+  return withDataDirLock(dataDir, async () => {
+    await claimRuntime(dataDir);
+    const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace));
+    const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls, overrides);
+    try {
+      await engine.start();
+    } catch (error) {
+      await engine.stop();
+      throw error;
+    }
+    return engine.handle();
+  });
 }
 
 export class Engine implements AdminBackend {

@@ -13,6 +13,7 @@ import {
 import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { XsuaaCore } from '../xsuaa/service.js';
 import { defaultDataDir, ensureDataDir } from './data-dir.js';
+import { withDataDirLock } from './data-lock.js';
 import { SecretStore } from './secret-store.js';
 import { loadWorkspaceFile, loadWorkspaceObject } from './workspace-store.js';
 
@@ -39,11 +40,14 @@ export async function openOffline(
   const host = ws.engine.bind;
   const ports = ws.engine.ports;
   const urls = { http: `http://${host}:${ports.xsuaa}`, https: `https://localhost:${ports.xsuaaTls}` };
-  const secrets = await SecretStore.open(dataDir);
-  const [tls, core] = await Promise.all([
-    ensureTls(dataDir, new Date(), tlsHosts(ws)),
-    XsuaaCore.open({ workspace: () => ws, secrets, dataDir }, () => urls),
-  ]);
+  // What a first run generates (CA, signing keys, client secrets) is created by one process at a time.
+  const [tls, core] = await withDataDirLock(dataDir, async () => {
+    const secrets = await SecretStore.open(dataDir);
+    return Promise.all([
+      ensureTls(dataDir, new Date(), tlsHosts(ws)),
+      XsuaaCore.open({ workspace: () => ws, secrets, dataDir }, () => urls),
+    ]);
+  });
   const endpoints: BindingEndpoints = {
     xsuaaUrl: urls.http,
     uaaDomain: `localhost:${ports.xsuaaTls}`,
