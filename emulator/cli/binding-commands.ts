@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { constants } from 'node:os';
 import type { BindingEnv, BindingFormat, IssueTokenRequest } from '../../app/admin-api.js';
-import { EmulatorError } from '../../app/errors.js';
+import { EmulatorError, isEmulatorError } from '../../app/errors.js';
 import { formatBindings } from '../bindings/formats.js';
 import { ensureDataDir } from '../core/data-dir.js';
 import { withDataDirLock } from '../core/data-lock.js';
@@ -106,15 +106,27 @@ export async function execCommand(
       'exec needs a command: btp-emulator exec -- <command> [args…]',
     );
   const { dataDir } = await resolveTarget(flags.workspace, flags.dataDir);
-  const running = await findRunningEngine(dataDir);
+  let running = await findRunningEngine(dataDir);
   let handle: EmulatorHandle | undefined;
   if (!running) {
-    handle = await startEmulator({
-      ...(flags.workspace === undefined ? {} : { workspacePath: flags.workspace }),
-      dataDir,
-      ephemeralPorts: flags.ephemeralPorts === true,
-      ...(flags.port ? { ports: flags.port } : {}),
-    });
+    try {
+      handle = await startEmulator({
+        ...(flags.workspace === undefined ? {} : { workspacePath: flags.workspace }),
+        dataDir,
+        ephemeralPorts: flags.ephemeralPorts === true,
+        ...(flags.port ? { ports: flags.port } : {}),
+      });
+    } catch (error) {
+      // An engine started on this folder after the check above (`btp-emulator start` launched
+      // together with this command): the data folder lock made this one wait for it; use it.
+      running =
+        isEmulatorError(error) && error.code === 'EMU_ERR_DATA_DIR'
+          ? await findRunningEngine(dataDir)
+          : undefined;
+      if (!running) throw error;
+    }
+  }
+  if (handle) {
     handle.onAny((event) => {
       if (event.type === 'log' && event.level !== 'debug')
         process.stderr.write(`[btp-emulator] ${event.message}\n`);

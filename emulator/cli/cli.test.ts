@@ -208,6 +208,30 @@ describe('btp-emulator vcap, token, exec and ca', () => {
     expect(r.stderr()).not.toContain('started for this command');
   });
 
+  it('two execs launched together on a fresh folder share one engine', async () => {
+    const dir = await tempDir();
+    // Each child leaves a mark and waits for the other's, so both commands run at the same time: one
+    // of the two execs must then use the engine the other started (a second engine is refused).
+    const child = (me: string, other: string): string =>
+      [
+        "const fs = require('node:fs');",
+        `fs.writeFileSync(${JSON.stringify(path.join(dir, me))}, '');`,
+        `const other = ${JSON.stringify(path.join(dir, other))};`,
+        'const until = Date.now() + 15000;',
+        'const wait = () => fs.existsSync(other) || Date.now() > until ? done() : setTimeout(wait, 10);',
+        'const done = () => console.log(JSON.parse(process.env.VCAP_SERVICES).xsuaa[0].credentials.url);',
+        'wait();',
+      ].join('\n');
+    const exec = (me: string, other: string): ReturnType<typeof run> =>
+      run(['exec', '-d', dir, '--ephemeral-ports', '--', process.execPath, '-e', child(me, other)]);
+    const [a, b] = [exec('a', 'b'), exec('b', 'a')];
+    const [urlA, urlB] = await Promise.all([output(a), output(b)]);
+    expect([await a.exit, await b.exit], a.stderr() + b.stderr()).toEqual([0, 0]);
+    expect(urlA).toBe(urlB);
+    expect(urlA).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(a.stderr() + b.stderr()).toContain('started for this command');
+  });
+
   it('ca prints the CA path and how to trust it', async () => {
     const dir = await tempDir();
     const r = run(['ca', '-d', dir, '--install-hint']);
