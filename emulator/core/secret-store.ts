@@ -1,6 +1,6 @@
 // Generated secrets (client secrets) kept in <data>/secrets.json, mode 0600, so the committable
 // workspace never holds them and exported bindings stay valid across restarts.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,8 +27,17 @@ export class SecretStore {
     return this.values[key];
   }
 
-  async save(): Promise<void> {
-    const temp = `${this.file}.tmp`;
+  /** Writes the secrets; saves asked for together are written one after the other, the last one last. */
+  save(): Promise<void> {
+    const saved = this.saving.then(() => this.write());
+    this.saving = saved.catch(() => undefined);
+    return saved;
+  }
+
+  private saving: Promise<unknown> = Promise.resolve();
+
+  private async write(): Promise<void> {
+    const temp = `${this.file}.${randomUUID()}.tmp`;
     await writeFile(temp, `${JSON.stringify(this.values, null, 2)}\n`, { mode: 0o600 });
     await rename(temp, this.file);
   }

@@ -3,7 +3,7 @@
 // had time to refresh their cached JWKS (xssec caches it for 30 minutes and does not refetch on an
 // unknown kid). An old key stays published until every token it signed has expired.
 import type { webcrypto } from 'node:crypto';
-import { generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { calculateJwkThumbprint, importPKCS8, type JWK } from 'jose';
@@ -143,7 +143,17 @@ export class SigningKeys {
    * that cached the old JWKS then reject new tokens until they refresh). Rotating while a key is still
    * pending keeps that key (activating it now when `immediate`).
    */
-  async rotate(options: { immediate?: boolean; now?: Date } = {}): Promise<KeyInfo> {
+  rotate(options: { immediate?: boolean; now?: Date } = {}): Promise<KeyInfo> {
+    // One at a time: rotations sent together (two admin calls) would otherwise interleave their
+    // reads of the key list and their writes of keys.json.
+    const rotation = this.rotations.then(() => this.rotateNow(options));
+    this.rotations = rotation.catch(() => undefined);
+    return rotation;
+  }
+
+  private rotations: Promise<unknown> = Promise.resolve();
+
+  private async rotateNow(options: { immediate?: boolean; now?: Date }): Promise<KeyInfo> {
     const now = options.now ?? new Date();
     const activatesAt = new Date(
       options.immediate ? now.getTime() : now.getTime() + KEY_PROPAGATION_MS,
@@ -176,7 +186,7 @@ export class SigningKeys {
   }
 
   private async save(): Promise<void> {
-    const temp = `${this.file}.tmp`;
+    const temp = `${this.file}.${randomUUID()}.tmp`;
     await writeFile(temp, `${JSON.stringify(this.stored, null, 2)}\n`, { mode: 0o600 });
     await rename(temp, this.file);
   }

@@ -622,6 +622,32 @@ describe('keys, discovery, userinfo and the TLS listener', () => {
     expect((await verify(fresh)).valid).toBe(true);
     expect(creds(second, 'xsuaa').clientsecret).toBe(c.clientsecret); // secrets persist too
   });
+
+  it('answers rotations sent together one after the other, and the keys they made survive a restart', async () => {
+    const dataDir = await tempDir();
+    const first = await engine({ dataDir });
+    const rotate = async (immediate: boolean) => {
+      const response = await fetch(`${adminUrl(first)}/api/xsuaa/keys/rotate`, {
+        method: 'POST',
+        headers: { ...bearer(first), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ immediate }),
+      });
+      return { status: response.status, body: (await response.json()) as { kid: string } };
+    };
+    // Two keys.json writes at once used to collide on one temporary file: 500 for all but one.
+    const answers = await Promise.all([rotate(true), rotate(false), rotate(true), rotate(false)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const published = async (handle: EmulatorHandle) =>
+      ((await (await fetch(`${handle.urls.xsuaa}/token_keys`)).json()) as { keys: { kid: string }[] }).keys
+        .map((k) => k.kid)
+        .sort();
+    const before = await published(first);
+    // Whatever order they ran in, every key they answered with is published (retired ones too: tokens
+    // they signed are still valid), and keys.json holds the same list for the next start.
+    expect(before).toEqual(expect.arrayContaining(answers.map((a) => a.body.kid)));
+    await first.stop();
+    expect(await published(await engine({ dataDir }))).toEqual(before);
+  });
 });
 
 describe('token verification explains itself (admin API)', () => {
