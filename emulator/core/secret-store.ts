@@ -1,8 +1,9 @@
 // Generated secrets (client secrets) kept in <data>/secrets.json, mode 0600, so the committable
 // workspace never holds them and exported bindings stay valid across restarts.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-file.js';
 
 export class SecretStore {
   private constructor(
@@ -36,9 +37,7 @@ export class SecretStore {
 
   private saving: Promise<unknown> = Promise.resolve();
 
-  private async write(): Promise<void> {
-    const temp = `${this.file}.${randomUUID()}.tmp`;
-    await writeFile(temp, `${JSON.stringify(this.values, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.file);
+  private write(): Promise<void> {
+    return writeFileAtomic(this.file, `${JSON.stringify(this.values, null, 2)}\n`, 0o600);
   }
 }

@@ -1,9 +1,9 @@
 // Loads, validates and saves the workspace. The file on disk is the user's: it is only rewritten
 // after a new workspace has validated, atomically, and never when validation fails.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
+import { writeFileAtomic } from './atomic-file.js';
 import { EmulatorError } from '../../app/errors.js';
 import type { WorkspaceSummary } from '../../app/events.js';
 import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
@@ -56,10 +56,8 @@ export function loaded(parsed: ParsedWorkspace, file: string | null): LoadedWork
 /** Writes beside the old file first, then renames over it: a crash never leaves half a file. */
 export async function saveWorkspaceFile(file: string, raw: unknown): Promise<void> {
   const body = /\.ya?ml$/i.test(file) ? toYaml(raw) : `${JSON.stringify(raw, null, 2)}\n`;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, body, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
+    await writeFileAtomic(file, body);
   } catch (error) {
     throw new EmulatorError(
       'EMU_ERR_WORKSPACE_SAVE',

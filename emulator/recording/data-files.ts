@@ -2,12 +2,13 @@
 // the workspace (data/<system>/<service>/<Set>.json; the data folder for the built-in demo), checked by
 // loading them as the service would, and optionally set as the service's data.files.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { EmulatorError } from '../../app/errors.js';
 import type { DataFilesResponse } from '../../app/recording/api.js';
 import type { ODataServiceConfig, SystemConfig } from '../../app/systems/workspace.js';
 import type { WorkspaceInput } from '../../app/workspace/schema.js';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import type { EngineContext } from '../core/plugin.js';
 import { DataFileError, readDataFile } from '../systems/data/load.js';
 import type { EdmModel } from '../systems/edm/model.js';
@@ -62,9 +63,7 @@ async function modelOf(service: ODataServiceConfig, baseDir: string | null): Pro
 /** One row per line: committable, and a changed row is a one-line diff. */
 async function writeRows(file: string, rows: readonly FileRow[]): Promise<void> {
   const text = `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, file);
+  await writeFileAtomic(file, text);
 }
 
 export async function sessionToDataFiles(

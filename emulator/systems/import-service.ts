@@ -2,14 +2,14 @@
 // engine's own parser first (so what is saved can be served), saved as services/<name>.edmx next to the
 // workspace file (in the data folder for the built-in demo, which has no file), and the service is
 // added through the workspace like any other change: validated, saved, and the system restarted with it.
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EmulatorError } from '../../app/errors.js';
 import type { ImportServiceResponse } from '../../app/systems/api.js';
 import type { importServiceRequestSchema } from '../../app/systems/api.js';
 import type { WorkspaceInput } from '../../app/workspace/schema.js';
 import type { z } from 'zod';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import type { EngineContext } from '../core/plugin.js';
 import { EdmxError } from './edm/edmx-error.js';
 import type { EdmModel } from './edm/model.js';
@@ -90,9 +90,7 @@ async function saveEdmx(file: string, xml: string): Promise<boolean> {
     );
   }
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temporary, xml);
-  await rename(temporary, file);
+  await writeFileAtomic(file, xml);
   return true;
 }
 

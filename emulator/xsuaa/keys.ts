@@ -3,9 +3,10 @@
 // had time to refresh their cached JWKS (xssec caches it for 30 minutes and does not refetch on an
 // unknown kid). An old key stays published until every token it signed has expired.
 import type { webcrypto } from 'node:crypto';
-import { generateKeyPairSync, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { calculateJwkThumbprint, importPKCS8, type JWK } from 'jose';
 
 interface StoredKey {
@@ -186,8 +187,6 @@ export class SigningKeys {
   }
 
   private async save(): Promise<void> {
-    const temp = `${this.file}.${randomUUID()}.tmp`;
-    await writeFile(temp, `${JSON.stringify(this.stored, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.file);
+    await writeFileAtomic(this.file, `${JSON.stringify(this.stored, null, 2)}\n`, 0o600);
   }
 }

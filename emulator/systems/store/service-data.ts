@@ -1,8 +1,9 @@
 // All tables of one service for one sap-client, with navigation between them, snapshots for atomic
 // changesets, and write-behind persistence: a changed table is written to the data folder shortly
 // after the change (and on stop), so data survives restarts until the user resets it.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-file.js';
 import type { EdmEntityType, EdmModel, EdmNavigation } from '../edm/model.js';
 import type { Row } from '../expr/compile.js';
 import { EntityTable } from './entity-table.js';
@@ -70,9 +71,7 @@ export class ServiceData {
     this.writing = this.writing.then(async () => {
       await mkdir(folder, { recursive: true, mode: 0o700 });
       for (const set of sets) {
-        const file = path.join(folder, `${set}.json`);
-        await writeFile(`${file}.tmp`, JSON.stringify(this.table(set).rows));
-        await rename(`${file}.tmp`, file);
+        await writeFileAtomic(path.join(folder, `${set}.json`), JSON.stringify(this.table(set).rows));
       }
     });
     return this.writing;
