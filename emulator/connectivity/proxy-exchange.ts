@@ -170,15 +170,10 @@ export class ProxyExchange implements UpstreamOwner {
     const head = backendRequestHead(this.head, this.plan!, this.upgrade);
     const queued = this.queued;
     this.queued = null;
+    // Corked to the end of this turn: the head and the body bytes read so far leave together.
     corkForTurn(socket);
-    if (queued === null || queued.length === 0) socket.write(head, 'latin1');
-    else {
-      // The head and the body bytes read so far leave together.
-      socket.cork();
-      socket.write(head, 'latin1');
-      for (const part of queued) socket.write(part);
-      socket.uncork();
-    }
+    socket.write(head, 'latin1');
+    if (queued !== null) for (const part of queued) socket.write(part);
     if (this.pausedClient) {
       this.pausedClient = false;
       this.client.resume();
