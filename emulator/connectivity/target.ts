@@ -1,6 +1,8 @@
 // Parses the request target of a forward-proxy request. Only absolute-form `http://host[:port]/path`
 // is a proxy request (sap-contract §4); the result is what access control and forwarding rely on, so
-// anything ambiguous (user info, bad ports, dot segments) is refused here rather than guessed.
+// anything ambiguous (user info, bad ports, any spelling of a dot segment, backslashes) is refused here
+// rather than guessed: the path that passes is the path the resource rules see and the backend gets.
+import { pathProblem } from './request-path.js';
 
 export interface ProxyTarget {
   /** Lower-case host name or IP literal (IPv6 without brackets). */
@@ -17,8 +19,6 @@ export type TargetResult =
   | { ok: false; kind: 'https' | 'not-absolute' | 'malformed'; reason: string };
 
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9\-._]*[A-Za-z0-9])?$/;
-// Raw or percent-encoded dot segments: a backend would normalise them away after access control.
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$|\?)/i;
 
 export function parseProxyTarget(url: string): TargetResult {
   if (url.length > 7 && url.charCodeAt(4) === 58 /* : */ && /^http:\/\//i.test(url)) return parseHttp(url);
@@ -55,8 +55,8 @@ function parseHttp(url: string): TargetResult {
   if (!hostPort) return malformed(`"${authority.slice(0, 80)}" is not a valid host[:port]`);
   const q = path.indexOf('?');
   const pathname = q >= 0 ? path.slice(0, q) : path;
-  if (DOT_SEGMENT.test(pathname))
-    return malformed('the path contains dot segments (. or ..), which could bypass resource rules');
+  const problem = pathProblem(pathname);
+  if (problem !== null) return malformed(problem);
   return { ok: true, target: { ...hostPort, path, pathname } };
 }
 
