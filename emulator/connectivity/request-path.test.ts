@@ -105,6 +105,14 @@ describe('request paths: one rule for the proxy and "Check a URL"', () => {
     for (const path of allowed) expect(status(path), path).toBe(200);
   });
 
+  it('refuses a backslash right after the authority as a path backslash, not a bad host', () => {
+    expect(checkUrl(rules, 'http://s4.virtual:44300\\..\\x', null)).toMatchObject({
+      ok: false,
+      status: 400,
+      decision: { reason: expect.stringMatching(/^the path contains a backslash/) as unknown },
+    });
+  });
+
   it('still decides by resource afterwards: a clean path outside the exposed prefix is 403', () => {
     expect(status(`/sap/opu/${V4}`)).toBe(403);
     expect(status('/sap/opu/odata/sap/API_BUSINESS_PARTNERX')).toBe(403);

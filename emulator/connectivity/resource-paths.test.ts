@@ -20,6 +20,11 @@ async function setup(): Promise<{ handle: EmulatorHandle; send: (target: string)
   const mapping = workspace.cloudConnector!.locations![0]!.systemMappings![0]!;
   mapping.principalType = 'None';
   mapping.resources = [{ path: BP, mode: 'prefix' }];
+  workspace.destinations!.subaccount!.push({
+    ...workspace.destinations!.subaccount![0]!,
+    Name: 'ESCAPE',
+    URL: `http://s4.virtual:44300${ATTACK}`,
+  });
   const handle = await engine({ workspace });
   const port = Number(new URL(handle.urls.proxy!).port);
   const proxyToken = await token(handle, { client: 'demo-connectivity' });
@@ -77,6 +82,20 @@ describe('connectivity proxy: request paths against the simulated system', () =>
       })
     ).json()) as unknown;
     expect(check).toEqual({ status: 400, decision: denied.decision, target: null });
+  });
+
+  it('"Check connection" of a destination with that URL reports the proxy\'s refusal', async () => {
+    const { handle } = await setup();
+    const response = await fetch(`${adminUrl(handle)}/api/destinations/subaccount/ESCAPE/check`, {
+      method: 'POST',
+      headers: bearer(handle),
+    });
+    expect(await response.json()).toMatchObject({
+      outcome: 'failed',
+      stage: 'proxy',
+      status: 400,
+      detail: expect.stringMatching(/^the path contains a backslash/) as unknown,
+    });
   });
 
   it('refuses the other spellings the same way, on the wire', async () => {

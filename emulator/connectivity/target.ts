@@ -41,7 +41,8 @@ function parseHttp(url: string): TargetResult {
   let end = rest.length;
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) {
+    // A backslash ends the authority too (WHATWG parsers read it as "/"), so it is refused as part of the path.
+    if (c === 47 || c === 63 || c === 35 || c === 92) {
       end = i;
       break;
     }

@@ -100,6 +100,16 @@ describe('check connection', () => {
     });
   });
 
+  it('OnPremise: sends the path as written (dot segments, backslashes), so the proxy decides on it', async () => {
+    const proxy = await server((_req, res) => res.writeHead(200, 'OK').end());
+    const url =
+      'http://S4.virtual:44300/sap/opu/odata/sap/API_BUSINESS_PARTNER/..\\..\\x/%2e%2e/a b?$top=1#frag';
+    await checkConnection({ ...onPremise, URL: url }, deps(proxy.port));
+    expect(proxy.seen[0]!.url).toBe(
+      'http://s4.virtual:44300/sap/opu/odata/sap/API_BUSINESS_PARTNER/..\\..\\x/%2e%2e/a%20b?$top=1',
+    );
+  });
+
   const refusals: [string, http.RequestListener, string][] = [
     [
       'mapping',

@@ -94,6 +94,26 @@ function proxyStage(answer: Answer): Exclude<Stage, 'configuration' | 'internet'
   return 'proxy';
 }
 
+/**
+ * The destination URL as the proxy's request target, path and query as written: `new URL` resolves dot
+ * segments and backslashes, and the check must report what the proxy decides for the configured URL
+ * (a path it refuses is a path a client that sends the URL as written is refused for). Only what cannot
+ * stand in a request line (spaces, non-ASCII) is percent-encoded, as a client would; the fragment is
+ * dropped, as clients do.
+ */
+export function requestTarget(url: string, parsed: URL): string {
+  const text = url.trim();
+  const authority = text.indexOf('//');
+  if (authority < 0) return parsed.href.replace(/#.*$/s, '');
+  let end = authority + 2;
+  while (end < text.length && !'/\\?#'.includes(text[end]!)) end++;
+  const rest = text.slice(end).replace(/#.*$/s, '');
+  const encoded = rest.replace(/[^\x21-\x7e]/gu, (c) =>
+    [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+  return `${parsed.protocol}//${parsed.host}${encoded}`;
+}
+
 async function checkOnPremise(d: Destination, deps: CheckDeps): Promise<CheckResult> {
   const url = d.URL ?? '';
   const location = d.CloudConnectorLocationId ?? null;
@@ -103,6 +123,7 @@ async function checkOnPremise(d: Destination, deps: CheckDeps): Promise<CheckRes
     result('proxy', { ...base, outcome: 'failed', message: failed(d.Name, COCKPIT.proxy), detail });
   if (!proxy) return down('Start the connectivity proxy (issue 4) to check on-premise destinations.');
   const target = new URL(url);
+  const path = requestTarget(url, target);
   const headers: Record<string, string> = {
     Host: target.host,
     'Proxy-Authorization': `Bearer ${await deps.connectivityToken()}`,
@@ -112,7 +133,7 @@ async function checkOnPremise(d: Destination, deps: CheckDeps): Promise<CheckRes
   try {
     answer = await request(
       target,
-      { host: proxy.host, port: proxy.port, path: target.href, headers },
+      { host: proxy.host, port: proxy.port, path, headers },
       deps.caPem(),
       deps.timeoutMs ?? CHECK_TIMEOUT_MS,
     );
