@@ -98,7 +98,10 @@ function route(
   };
 }
 
-/** SAP-Connectivity-Authentication: a user JWT; sets identity.user, or returns why it is refused. */
+/**
+ * SAP-Connectivity-Authentication: a user JWT; sets identity.user, or returns why it is refused. The user
+ * becomes a certificate only where the mapping's principal type is X509 (proxy-exchange.ts).
+ */
 function propagatedUser(
   ctx: AdmissionContext,
   headers: IncomingHttpHeaders,
@@ -115,13 +118,8 @@ function propagatedUser(
       );
     return technicalUser(ctx, Array.isArray(technical) ? technical[0] : technical, identity);
   }
+  // Authorization may come along (SAP's approuter sends both): it is the backend's, forwarded as is.
   if (header === undefined) return undefined;
-  if (headers.authorization !== undefined)
-    return deny(
-      400,
-      'principal',
-      'Principal propagation: the request carries both SAP-Connectivity-Authentication and Authorization; send only one',
-    );
   const token = bearerToken(Array.isArray(header) ? header[0] : header);
   if (token === undefined)
     return deny(407, 'principal', 'SAP-Connectivity-Authentication must be "Bearer <user JWT>"');

@@ -280,19 +280,6 @@ describe('connectivity proxy (HTTP): forwarding', () => {
     expect(both.status).toBe(400);
   });
 
-  it('refuses principal propagation together with Authorization (400)', async () => {
-    const s = await setup();
-    const user = await token(s.handle, { client: 'demo-uaa', user: 'alice' });
-    const reply = await viaProxy(s, 'http://internal.virtual/pp', {
-      headers: { 'SAP-Connectivity-Authentication': `Bearer ${user}`, Authorization: 'Basic dTpw' },
-    });
-    expect(reply.status).toBe(400);
-    expect(reply.body).toMatch(
-      /^Principal propagation: the request carries both SAP-Connectivity-Authentication and Authorization/,
-    );
-    expect(s.backend.requests).toHaveLength(0);
-  });
-
   it('emits one proxy-request event per request, keeps a redacted traffic entry and writes the audit line', async () => {
     const s = await setup();
     await viaProxy(s, 'http://erp.virtual:44300/api/ok?access_token=secret', {

@@ -78,7 +78,7 @@ function visible(raw: string): string {
  * "Check a URL" may hold any character, which a client would send as UTF-8.
  */
 function toBytes(text: string): Buffer {
-  return Buffer.from(text, /[^\x00-\xff]/.test(text) ? 'utf8' : 'latin1');
+  return Buffer.from(text, /[\u0100-\uffff]/.test(text) ? 'utf8' : 'latin1');
 }
 
 /** %XX and IIS's %uXXXX (as UTF-8) decoded; anything else kept as is. */

@@ -74,13 +74,13 @@ describe('connectivity proxy: request paths against the simulated system', () =>
       `| DENIED | request | HTTP GET http://s4.virtual:44300${ATTACK} status=400`,
     );
 
-    const check = (await (
+    const check: unknown = await (
       await fetch(`${adminUrl(handle)}/api/connectivity/check`, {
         method: 'POST',
         headers: { ...bearer(handle), 'content-type': 'application/json' },
         body: JSON.stringify({ url: `http://s4.virtual:44300${ATTACK}` }),
       })
-    ).json()) as unknown;
+    ).json();
     expect(check).toEqual({ status: 400, decision: denied.decision, target: null });
   });
 
