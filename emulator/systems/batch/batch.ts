@@ -89,6 +89,9 @@ export async function runPart(
   contentIds?: Map<string, string>,
 ): Promise<PartResponse> {
   const { path, query } = relativeUrl(part.url, outer.root, contentIds);
+  // A batch holds data, modification, action and function requests: another $batch would nest without end.
+  if (path.replace(/\/$/, '') === '$batch')
+    throw badRequest('Malformed $batch: a batch request cannot contain another $batch request');
   const response = await handle(service, {
     method: (part.headers['x-http-method'] ?? part.method).toUpperCase(),
     path,
