@@ -191,10 +191,13 @@ function multipartResponse(
     const inner = answers.map((a, i) => text(a, group.parts[i]!.contentId));
     return `content-type: multipart/mixed; boundary=${changeset}\r\n\r\n${multipartText(changeset, inner)}`;
   });
+  const version = versionHeader(found, pathname);
+  // A V4 service answers a multipart batch with 200 OK, a V2 one with 202 Accepted.
+  const v4 = version[0].toLowerCase() === 'odata-version';
   return {
-    status: 202,
-    statusText: 'Accepted',
-    headers: [['content-type', `multipart/mixed; boundary=${boundary}`], versionHeader(found, pathname)],
+    status: v4 ? 200 : 202,
+    statusText: v4 ? 'OK' : 'Accepted',
+    headers: [['content-type', `multipart/mixed; boundary=${boundary}`], version],
     body: Buffer.from(multipartText(boundary, out), 'utf8'),
   };
 }

@@ -45,7 +45,8 @@ export async function handleBatch(
     );
   }
   return {
-    status: 202,
+    // V2 answers a batch with 202 Accepted; V4 with 200 OK (OData 4.0 Protocol 11.7.4).
+    status: service.version === 'v2' ? 202 : 200,
     headers: {
       'content-type': `multipart/mixed; boundary=${boundary}`,
       ...(service.version === 'v2' ? { dataserviceversion: '2.0' } : { 'odata-version': '4.0' }),
@@ -89,6 +90,9 @@ export async function runPart(
   contentIds?: Map<string, string>,
 ): Promise<PartResponse> {
   const { path, query } = relativeUrl(part.url, outer.root, contentIds);
+  // A batch holds data, modification, action and function requests: another $batch would nest without end.
+  if (path.replace(/\/$/, '') === '$batch')
+    throw badRequest('Malformed $batch: a batch request cannot contain another $batch request');
   const response = await handle(service, {
     method: (part.headers['x-http-method'] ?? part.method).toUpperCase(),
     path,

@@ -4,10 +4,19 @@ import type { EdmComplexType, EdmEntityType, EdmModel, EdmNavigation, ODataVersi
 import { isNumericType, isTemporalType, toInternal, ValueError, type Primitive } from '../edm/values.js';
 import { FUNCTIONS } from './functions.js';
 import { ExpressionError } from './lexer.js';
-import type { BinaryOp, Expr } from './parser.js';
+import {
+  arithmetic,
+  comparison,
+  COMPARISONS,
+  levelOver,
+  logical,
+  type Compiled,
+  type Evaluator,
+  type Row,
+} from './operators.js';
+import type { Expr } from './parser.js';
 
-export type Row = Record<string, unknown>;
-export type Evaluator = (row: Row) => unknown;
+export type { Evaluator, Row } from './operators.js';
 
 export interface CompileScope {
   version: ODataVersion;
@@ -15,15 +24,11 @@ export interface CompileScope {
   entityType: EdmEntityType;
   /** Rows a navigation leads to from a row (empty for none). */
   navigate(row: Row, from: EdmEntityType, nav: EdmNavigation): Row[];
+  /** The query option compiled (`$filter`), named by errors raised while rows are evaluated. */
+  option?: string;
 }
 
-interface Compiled {
-  fn: Evaluator;
-  type: string;
-  /** Set for a plain property of the entity itself (index and sort fast paths). */
-  property?: string;
-  literal?: boolean;
-}
+type BinaryExpr = Extract<Expr, { k: 'bin' }>;
 
 export interface CompiledFilter {
   predicate: (row: Row) => boolean;
@@ -41,9 +46,20 @@ export function compileValue(expr: Expr, scope: CompileScope): Compiled {
   return new Compiler(scope).compile(expr, scope.entityType, undefined);
 }
 
+/** The first `Property eq literal` among the top-level `and` operands, left to right, without recursion. */
 function findEqHint(expr: Expr, scope: CompileScope): CompiledFilter['eqHint'] {
-  if (expr.k === 'bin' && expr.op === 'and')
-    return findEqHint(expr.left, scope) ?? findEqHint(expr.right, scope);
+  const pending: Expr[] = [expr];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.k === 'bin' && next.op === 'and') pending.push(next.right, next.left);
+    else {
+      const hint = eqHint(next, scope);
+      if (hint) return hint;
+    }
+  }
+  return undefined;
+}
+
+function eqHint(expr: Expr, scope: CompileScope): CompiledFilter['eqHint'] {
   if (expr.k !== 'bin' || expr.op !== 'eq') return undefined;
   const [path, lit] = expr.left.k === 'path' ? [expr.left, expr.right] : [expr.right, expr.left];
   if (path.k !== 'path' || lit.k !== 'lit' || path.segments.length !== 1) return undefined;
@@ -83,20 +99,23 @@ class Compiler {
     switch (expr.k) {
       case 'lit': {
         const value = expr.value;
-        return { fn: () => value, type: expr.type, literal: true };
+        return { fn: () => value, type: expr.type, literal: true, depth: 1 };
       }
       case 'path':
         return this.path(expr.segments, type, variable, expr.pos);
       case 'not': {
-        const arg = this.compile(expr.arg, type, variable).fn;
-        return { fn: (row) => arg(row) === false, type: 'Edm.Boolean' };
+        const arg = this.compile(expr.arg, type, variable);
+        const fn = arg.fn;
+        return { fn: (row) => fn(row) === false, type: 'Edm.Boolean', depth: levelOver([arg]) };
       }
       case 'neg': {
-        const arg = this.compile(expr.arg, type, variable).fn;
-        return { fn: (row) => negate(arg(row)), type: 'Edm.Double' };
+        const arg = this.compile(expr.arg, type, variable);
+        const fn = arg.fn;
+        const numeric = isNumericType(arg.type) ? arg.type : 'Edm.Double';
+        return { fn: (row) => negate(fn(row)), type: numeric, depth: levelOver([arg]) };
       }
       case 'bin':
-        return this.binary(expr.op, expr.left, expr.right, type, variable);
+        return this.binary(expr, type, variable);
       case 'in':
         return this.in(expr.left, expr.items, type, variable);
       case 'call':
@@ -162,29 +181,45 @@ class Compiler {
     }
     if (steps.length === 1 && start === 0) {
       const name = segments[0]!;
-      return { fn: (row) => row[name] ?? null, type: resultType, property: name };
+      return { fn: (row) => row[name] ?? null, type: resultType, property: name, depth: 1 };
     }
     return {
       fn: (row) => steps.reduce<unknown>((value, step) => step(value), row),
       type: resultType,
+      depth: 1,
     };
   }
 
-  private binary(
-    op: BinaryOp,
-    l: Expr,
-    r: Expr,
-    type: EdmEntityType,
-    variable: Variable | undefined,
-  ): Compiled {
-    let left = this.compile(l, type, variable);
-    let right = this.compile(r, type, variable);
-    if (op === 'and' || op === 'or') return logical(op, left.fn, right.fn);
+  /**
+   * Binary operators associate to the left, so `a or b or c …` is a left spine as long as the request:
+   * walked in a loop here, with each right operand (bounded by the parser's nesting limit) compiled
+   * on its own.
+   */
+  private binary(expr: BinaryExpr, type: EdmEntityType, variable: Variable | undefined): Compiled {
+    const spine: BinaryExpr[] = [];
+    let node: Expr = expr;
+    for (; node.k === 'bin'; node = node.left) spine.push(node);
+    let left = this.compile(node, type, variable);
+    let leftExpr: Expr = node;
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const bin = spine[i]!;
+      left = this.operator(bin, left, leftExpr, this.compile(bin.right, type, variable));
+      leftExpr = bin;
+    }
+    return left;
+  }
+
+  private operator(bin: BinaryExpr, leftIn: Compiled, l: Expr, rightIn: Compiled): Compiled {
+    const { op, right: r } = bin;
+    if (op === 'and' || op === 'or') return logical(op, leftIn, rightIn);
+    let left = leftIn;
+    let right = rightIn;
     if (right.literal && !left.literal) right = this.coerced(right, left.type, l);
     else if (left.literal && !right.literal) left = this.coerced(left, right.type, r);
     const compare = COMPARISONS[op];
     if (compare) return comparison(compare, left, right);
-    return arithmetic(op, left.fn, right.fn);
+    const site = { op, pos: bin.pos, option: this.scope.option };
+    return arithmetic(site, left, right, this.scope.version);
   }
 
   private coerced(literal: Compiled, targetType: string, other: Expr): Compiled {
@@ -192,15 +227,15 @@ class Compiler {
     const value = literal.fn({}) as Primitive;
     const name = other.k === 'path' ? other.segments.join('/') : 'the expression';
     const coerced = coerceLiteral(value, literal.type, targetType, name);
-    return { fn: () => coerced, type: targetType, literal: true };
+    return { fn: () => coerced, type: targetType, literal: true, depth: 1 };
   }
 
   private in(l: Expr, items: Expr[], type: EdmEntityType, variable: Variable | undefined): Compiled {
     const left = this.compile(l, type, variable);
-    const values = new Set(
-      items.map((item) => this.coerced(this.compile(item, type, variable), left.type, l).fn({})),
-    );
-    return { fn: (row) => values.has(left.fn(row)), type: 'Edm.Boolean' };
+    const compiled = items.map((item) => this.coerced(this.compile(item, type, variable), left.type, l));
+    const values = new Set(compiled.map((item) => item.fn({})));
+    const fn = left.fn;
+    return { fn: (row) => values.has(fn(row)), type: 'Edm.Boolean', depth: levelOver([left, ...compiled]) };
   }
 
   private call(
@@ -220,13 +255,15 @@ class Compiler {
       const arity = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
       throw new ExpressionError(`Function ${name} takes ${arity} arguments, got ${args.length}`);
     }
-    const fns = args.map((arg) => this.compile(arg, type, variable).fn);
+    const compiled = args.map((arg) => this.compile(arg, type, variable));
+    const fns = compiled.map((arg) => arg.fn);
     const impl = spec.fn;
+    const depth = levelOver(compiled);
     if (fns.length === 2) {
       const [a, b] = fns as [Evaluator, Evaluator];
-      return { fn: (row) => impl([a(row), b(row)]), type: spec.type };
+      return { fn: (row) => impl([a(row), b(row)]), type: spec.type, depth };
     }
-    return { fn: (row) => impl(fns.map((f) => f(row))), type: spec.type };
+    return { fn: (row) => impl(fns.map((f) => f(row))), type: spec.type, depth };
   }
 
   private lambda(
@@ -245,74 +282,18 @@ class Compiler {
     const target = this.scope.model.entityTypes.get(nav.targetType);
     if (!target) throw new ExpressionError(`Unknown target type of navigation ${nav.name}`);
     const navigate = (row: Row): Row[] => this.scope.navigate(row, owner, nav);
-    if (!expr.body || !expr.variable) return { fn: (row) => navigate(row).length > 0, type: 'Edm.Boolean' };
-    const body = this.compile(expr.body, target, { name: expr.variable, type: target }).fn;
+    if (!expr.body || !expr.variable)
+      return { fn: (row) => navigate(row).length > 0, type: 'Edm.Boolean', depth: 1 };
+    const compiled = this.compile(expr.body, target, { name: expr.variable, type: target });
+    const body = compiled.fn;
     const fn: Evaluator =
       expr.op === 'any'
         ? (row) => navigate(row).some((t) => body(t) === true)
         : (row) => navigate(row).every((t) => body(t) === true);
-    return { fn, type: 'Edm.Boolean' };
+    return { fn, type: 'Edm.Boolean', depth: levelOver([compiled]) };
   }
-}
-
-type Compare = (a: unknown, b: unknown) => boolean;
-const ordered =
-  (test: (a: number | string | boolean, b: number | string | boolean) => boolean): Compare =>
-  (a, b) =>
-    a !== null && b !== null && a !== undefined && b !== undefined && test(a as number, b as number);
-
-const COMPARISONS: Partial<Record<BinaryOp, Compare>> = {
-  eq: (a, b) => a === b,
-  ne: (a, b) => a !== b,
-  gt: ordered((a, b) => a > b),
-  ge: ordered((a, b) => a >= b),
-  lt: ordered((a, b) => a < b),
-  le: ordered((a, b) => a <= b),
-};
-
-function comparison(compare: Compare, left: Compiled, right: Compiled): Compiled {
-  const l = left.fn;
-  if (right.literal) {
-    const value = right.fn({});
-    // `Property eq 'x'` is the hot path: one property read and one comparison per row.
-    if (compare === COMPARISONS.eq && left.property) {
-      const name = left.property;
-      return { fn: (row) => (row[name] ?? null) === value, type: 'Edm.Boolean' };
-    }
-    return { fn: (row) => compare(l(row), value), type: 'Edm.Boolean' };
-  }
-  const r = right.fn;
-  return { fn: (row) => compare(l(row), r(row)), type: 'Edm.Boolean' };
-}
-
-function logical(op: 'and' | 'or', l: Evaluator, r: Evaluator): Compiled {
-  const fn: Evaluator =
-    op === 'and' ? (row) => l(row) === true && r(row) === true : (row) => l(row) === true || r(row) === true;
-  return { fn, type: 'Edm.Boolean' };
 }
 
 function negate(value: unknown): unknown {
   return typeof value === 'number' ? -value : null;
 }
-
-function arithmetic(op: BinaryOp, l: Evaluator, r: Evaluator): Compiled {
-  const apply = ARITHMETIC[op];
-  if (!apply) throw new ExpressionError(`Operator ${op} is not supported here`);
-  return {
-    fn: (row) => {
-      const a = l(row);
-      const b = r(row);
-      return typeof a === 'number' && typeof b === 'number' ? apply(a, b) : null;
-    },
-    type: 'Edm.Double',
-  };
-}
-
-const ARITHMETIC: Partial<Record<BinaryOp, (a: number, b: number) => number | null>> = {
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b) => a * b,
-  div: (a, b) => (b === 0 ? null : a / b),
-  divby: (a, b) => (b === 0 ? null : a / b),
-  mod: (a, b) => (b === 0 ? null : a % b),
-};

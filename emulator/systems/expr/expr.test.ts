@@ -6,11 +6,13 @@ import { API_BUSINESS_PARTNER_EDMX } from '../builtin/api-business-partner.js';
 import { SALES_ORDER_V4_EDMX } from '../builtin/sales-order-v4.js';
 import { compileFilter, compileValue, type Row } from './compile.js';
 import { parseExpression } from './parser.js';
+import { parseSearch } from './search.js';
 
 const v2 = parseEdmx(API_BUSINESS_PARTNER_EDMX);
 const v4 = parseEdmx(SALES_ORDER_V4_EDMX);
 const bp = v2.entitySets.get('A_BusinessPartner')!.entityType;
 const order = v4.entitySets.get('SalesOrder')!.entityType;
+const item = v4.entitySets.get('SalesOrderItem')!.entityType;
 const items: Row[] = [
   { SalesOrder: '1', SalesOrderItem: '10', Material: 'MAT-1', RequestedQuantity: 5 },
   { SalesOrder: '1', SalesOrderItem: '20', Material: 'MAT-2', RequestedQuantity: 50 },
@@ -154,5 +156,165 @@ describe('V4 $filter expressions', () => {
       scopeV4,
     );
     expect(compiled.eqHint).toEqual({ property: 'SoldToParty', value: '17' });
+  });
+});
+
+describe('nesting and long chains', () => {
+  const chain = (n: number, term: (i: number) => string, op: string): string =>
+    Array.from({ length: n }, (_, i) => term(i)).join(` ${op} `);
+
+  it.each(['v2', 'v4'] as const)(
+    '%s: 10,000 parentheses or 5,000 nots are refused with the limit, not a stack overflow',
+    (version) => {
+      const filter = version === 'v2' ? v2Filter : v4Filter;
+      const property = version === 'v2' ? 'LastName' : 'SoldToParty';
+      expect(() => filter(`${'('.repeat(10_000)}${property} eq 'x'${')'.repeat(10_000)}`)).toThrow(
+        /nested too deeply at position 101 \(limit 100 levels\)/,
+      );
+      expect(() => filter(`${'not '.repeat(5_000)}${property} eq 'x'`)).toThrow(/nested too deeply/);
+      expect(() => filter(`${'-'.repeat(5_000)}1 eq 1`)).toThrow(/nested too deeply/);
+      expect(() => filter(`${'tolower('.repeat(5_000)}'x'${')'.repeat(5_000)} eq 'x'`)).toThrow(
+        /nested too deeply/,
+      );
+      // Within the limit, nesting works.
+      expect(filter(`${'('.repeat(90)}${property} ne 'x'${')'.repeat(90)}`)).toBe(true);
+      expect(filter(`${'not '.repeat(90)}(${property} eq 'x')`)).toBe(false);
+    },
+  );
+
+  it.each(['v2', 'v4'] as const)(
+    '%s: 4,000-term or/and chains and a 5,000-term add chain work',
+    (version) => {
+      const filter = version === 'v2' ? v2Filter : v4Filter;
+      const property = version === 'v2' ? 'LastName' : 'SoldToParty';
+      const value = version === 'v2' ? 'Weber' : '17';
+      expect(filter(chain(4_000, (i) => `${property} eq 'x${i}'`, 'or'))).toBe(false);
+      expect(
+        filter(`${chain(4_000, (i) => `${property} eq 'x${i}'`, 'or')} or ${property} eq '${value}'`),
+      ).toBe(true);
+      expect(filter(chain(4_000, (i) => `${property} ne 'x${i}'`, 'and'))).toBe(true);
+      expect(filter(`${chain(5_000, () => '1', 'add')} eq 5000`)).toBe(true);
+      expect(filter(`${chain(5_000, () => '2', 'mul')} gt 1`)).toBe(true);
+    },
+  );
+
+  it('evaluates a long arithmetic chain left to right', () => {
+    const scope = { ...scopeV4 };
+    expect(compileValue(parseExpression('10 sub 3 sub 2 mul 2', 'v4'), scope).fn(salesOrder)).toBe(3);
+    expect(compileValue(parseExpression('100 div 10 div 3', 'v4'), scope).fn(salesOrder)).toBe(3);
+  });
+
+  it('finds the index hint in a 4,000-term and chain', () => {
+    const text = `${chain(4_000, (i) => `TotalNetAmount gt ${i}`, 'and')} and SoldToParty eq '17'`;
+    expect(compileFilter(parseExpression(text, 'v4'), scopeV4).eqHint).toEqual({
+      property: 'SoldToParty',
+      value: '17',
+    });
+  });
+
+  it('refuses a chain of 5,000 comparisons, which nests at evaluation', () => {
+    expect(() => v4Filter(chain(5_000, () => 'true', 'eq'))).toThrow(
+      /nested too deeply \(limit 250 levels\)/,
+    );
+  });
+});
+
+describe('V4 arithmetic (URL Conventions 5.1.1.2)', () => {
+  const scopeItem = { ...scopeV4, entityType: item };
+  const itemFilter = (text: string, row: Row): boolean =>
+    compileFilter(parseExpression(text, 'v4'), scopeItem).predicate(row);
+  const value = (text: string): unknown => compileValue(parseExpression(text, 'v4'), scopeV4).fn(salesOrder);
+
+  it('integer div integer is an integer, truncated toward zero: Rating div 2 eq 2 matches 4 and 5', () => {
+    const positions = [3, 4, 5, 6].filter((ItemPosition) =>
+      itemFilter('ItemPosition div 2 eq 2', { ItemPosition }),
+    );
+    expect(positions).toEqual([4, 5]);
+    expect(value('7 div 2')).toBe(3);
+    expect(value('-7 div 2')).toBe(-3);
+    expect(Object.is(value('-1 div 2'), 0)).toBe(true);
+  });
+
+  it('decimal and double division stays fractional; divby always is', () => {
+    expect(value('TotalNetAmount div 2')).toBe(49.75);
+    expect(value('7.0 div 2')).toBe(3.5);
+    expect(value('7 divby 2')).toBe(3.5);
+    expect(value('1 divby 0')).toBe(Infinity);
+    expect(value('1.5 div 0')).toBe(Infinity);
+  });
+
+  it('div and mod by zero fail the request with the operator and its position', () => {
+    const filter = compileFilter(parseExpression('ItemPosition div 0 eq 1', 'v4'), {
+      ...scopeItem,
+      option: '$filter',
+    });
+    expect(() => filter.predicate({ ItemPosition: 4 })).toThrow(
+      'Invalid $filter: division by zero (div at position 14)',
+    );
+    expect(filter.predicate({ ItemPosition: null })).toBe(false);
+    expect(() => value('TotalNetAmount div 0')).toThrow(/Division by zero \(div at position 16\)/);
+    expect(() => value('7 mod 0')).toThrow(/Division by zero \(mod at position 3\)/);
+    expect(value('-7 mod 3')).toBe(-1);
+  });
+
+  it('keeps V2 division as it was: fractional, null by zero', () => {
+    expect(v2Filter('EmployeeCount div 2 eq 8.5')).toBe(true);
+    expect(v2Filter('EmployeeCount div 0 eq 1')).toBe(false);
+    expect(v2Filter('EmployeeCount mod 0 eq 1')).toBe(false);
+  });
+});
+
+describe('integer literals', () => {
+  it.each(['v2', 'v4'] as const)('%s: Int64 literals in range pass, out of range are refused', (version) => {
+    const filter = version === 'v2' ? v2Filter : v4Filter;
+    expect(filter('9223372036854775807 gt 0')).toBe(true);
+    expect(filter('-9223372036854775808 lt 0')).toBe(true);
+    expect(filter('9223372036854775807L gt 0')).toBe(true);
+    for (const literal of ['9223372036854775808', '-9223372036854775809', '99999999999999999999L'])
+      expect(() => filter(`${literal} eq 1`)).toThrow(
+        /Integer literal .* at position 1 is out of the Edm.Int64 range/,
+      );
+  });
+});
+
+describe('$search (V4)', () => {
+  const rows = ['blue car', 'green car', 'blue bike', 'say "hi"'];
+  const search = (text: string): string[] => {
+    const matches = parseSearch(text);
+    return rows.filter((row) => matches((term) => row.includes(term)));
+  };
+
+  it('ANDs words and phrases, with OR, NOT and parentheses', () => {
+    expect(search('blue')).toEqual(['blue car', 'blue bike']);
+    expect(search('blue car')).toEqual(['blue car']);
+    expect(search('blue AND car')).toEqual(['blue car']);
+    expect(search('bike OR green')).toEqual(['green car', 'blue bike']);
+    expect(search('car NOT blue')).toEqual(['green car']);
+    expect(search('NOT NOT blue')).toEqual(['blue car', 'blue bike']);
+    expect(search('(bike OR green) car')).toEqual(['green car']);
+    expect(search('"blue car"')).toEqual(['blue car']);
+    expect(search('"say \\"hi\\""')).toEqual(['say "hi"']);
+    expect(search('BLUE')).toEqual(['blue car', 'blue bike']);
+  });
+
+  it.each([
+    ['"abc', /Unterminated search phrase starting at position 1/],
+    ['x "a', /Unterminated search phrase starting at position 3/],
+    ['""', /Empty search phrase/],
+    ['"a\\x"', /Invalid escape/],
+    ['(a', /expected '\)', found the end/],
+    ['a)', /expected the end of the search expression, found '\)'/],
+    ['OR a', /expected a search word or phrase, found 'OR'/],
+    ['', /expected a search word or phrase/],
+    [`${'('.repeat(5_000)}a${')'.repeat(5_000)}`, /nested too deeply at position 101/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseSearch(text)).toThrow(message);
+  });
+
+  it('takes long OR chains and NOT runs in a loop', () => {
+    expect(search(Array.from({ length: 5_000 }, (_, i) => `w${i}`).join(' OR ') + ' OR bike')).toEqual([
+      'blue bike',
+    ]);
+    expect(search(`${'NOT '.repeat(5_001)}blue`)).toEqual(['green car', 'say "hi"']);
   });
 });

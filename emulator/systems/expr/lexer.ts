@@ -67,7 +67,7 @@ function readToken(
   }
   // `-` right before a number is the literal's sign unless it follows a value (then it is `sub`, spelled out).
   if (ch === '-' && /^-\d/.test(rest) && !(previous && (previous.t === 'lit' || previous.t === 'id'))) {
-    const n = readNumber(rest.slice(1), pos + 1);
+    const n = readNumber(rest.slice(1), pos, true);
     if (n && n.token.t === 'lit')
       return { token: { ...n.token, value: -(n.token.value as number) }, length: n.length + 1 };
   }
@@ -113,20 +113,42 @@ function readQuoted(rest: string, pos: number): { value: string; length: number 
   }
 }
 
-function readNumber(rest: string, pos: number): { token: Token; length: number } | undefined {
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const INT32_MAX = 2 ** 31 - 1;
+
+/** `negative`: the literal had a leading `-` (read separately), which matters for the Int64 range. */
+function readNumber(
+  rest: string,
+  pos: number,
+  negative = false,
+): { token: Token; length: number } | undefined {
   const match = NUMBER.exec(rest);
   if (!match) return undefined;
   const suffix = match[1]?.toLowerCase();
   const text = suffix ? match[0].slice(0, -1) : match[0];
+  const integer = suffix === 'l' || (suffix === undefined && !/[.eE]/.test(text));
+  if (integer) checkInt64(text, pos, negative);
+  const value = Number(text);
   const type =
     suffix === 'm'
       ? 'Edm.Decimal'
-      : suffix === 'l'
+      : suffix === 'l' || (integer && value > INT32_MAX + (negative ? 1 : 0))
         ? 'Edm.Int64'
-        : suffix === 'd' || suffix === 'f' || /[.eE]/.test(text)
+        : suffix === 'd' || suffix === 'f' || !integer
           ? 'Edm.Double'
           : 'Edm.Int32';
-  return { token: { t: 'lit', value: Number(text), type, pos }, length: match[0].length };
+  return { token: { t: 'lit', value, type, pos }, length: match[0].length };
+}
+
+/** An integer literal is Edm.Int64 at most: a longer one is an error, not a silently rounded double. */
+function checkInt64(digits: string, pos: number, negative: boolean): void {
+  const value = negative ? -BigInt(digits) : BigInt(digits);
+  if (value < INT64_MIN || value > INT64_MAX) {
+    throw new ExpressionError(
+      `Integer literal ${negative ? '-' : ''}${digits} at position ${pos + 1} is out of the Edm.Int64 range`,
+    );
+  }
 }
 
 function readV4Bare(rest: string, pos: number): { token: Token; length: number } | undefined {

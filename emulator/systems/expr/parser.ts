@@ -24,7 +24,7 @@ export type BinaryOp =
 export type Expr =
   | { k: 'lit'; value: Primitive; type: string }
   | { k: 'path'; segments: string[]; pos: number }
-  | { k: 'bin'; op: BinaryOp; left: Expr; right: Expr }
+  | { k: 'bin'; op: BinaryOp; left: Expr; right: Expr; pos: number }
   | { k: 'in'; left: Expr; items: Expr[] }
   | { k: 'not'; arg: Expr }
   | { k: 'neg'; arg: Expr }
@@ -51,6 +51,14 @@ const BINDING: Record<string, number> = {
 };
 const V4_ONLY = new Set(['in', 'has', 'divby']);
 
+/**
+ * Nesting levels (parentheses, `not`, `-`, function arguments, lambdas, operands of a tighter
+ * operator) one expression may have. Parsing and compiling recurse per level, so without a bound
+ * 10,000 parentheses exhaust the stack. Chains of one operator (`a or b or …`) are not nesting: they
+ * are built in a loop and may be as long as the request allows.
+ */
+export const MAX_NESTING = 100;
+
 export function parseExpression(text: string, version: ODataVersion): Expr {
   if (text.trim() === '') throw new ExpressionError('The expression is empty');
   const parser = new Parser(tokenize(text, version), version);
@@ -76,6 +84,7 @@ export function parseOrderBy(text: string, version: ODataVersion): { expr: Expr;
 
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -122,18 +131,32 @@ class Parser {
   }
 
   expression(minPower: number): Expr {
-    let left = this.prefix();
+    if (++this.depth > MAX_NESTING) {
+      throw new ExpressionError(
+        `The expression is nested too deeply at position ${this.peek().pos + 1} (limit ${MAX_NESTING} levels)`,
+      );
+    }
+    try {
+      return this.operators(this.prefix(), minPower);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Left-associative: `a or b or c` loops here and nests only to the left, never deeper on the stack. */
+  private operators(first: Expr, minPower: number): Expr {
+    let left = first;
     for (;;) {
       const op = this.peekWord();
       const power = op === undefined ? undefined : BINDING[op];
       if (op === undefined || power === undefined || power <= minPower) return left;
       if (this.version === 'v2' && V4_ONLY.has(op)) throw this.unexpected(`operator ${op} is OData V4 only`);
-      this.next();
+      const pos = this.next().pos;
       if (op === 'in') {
         left = { k: 'in', left, items: this.list() };
         continue;
       }
-      left = { k: 'bin', op: op as BinaryOp, left, right: this.expression(power) };
+      left = { k: 'bin', op: op as BinaryOp, left, right: this.expression(power), pos };
     }
   }
 

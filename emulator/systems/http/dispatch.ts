@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
 import { handleV2 } from '../odata-v2/handler.js';
 import { handleV4 } from '../odata-v4/handler.js';
 import { handleBatch } from '../batch/batch.js';
-import { errorBody, ODataError } from '../odata/errors.js';
+import { ExpressionError } from '../expr/lexer.js';
+import { badRequest, errorBody, ODataError } from '../odata/errors.js';
 import type { ODataService } from '../service.js';
 import type { HookRequest } from './hooks.js';
 import type { ODataRequest, ODataResponse } from './types.js';
@@ -49,7 +50,9 @@ export async function handleRequest(service: ODataService, request: ODataRequest
           ? await handleV2(service, request)
           : await handleV4(service, request);
     return withSapMessage(service, request, response);
-  } catch (error) {
+  } catch (caught) {
+    // An expression can fail only while rows are evaluated (a division by zero, V4): the request's fault.
+    const error = caught instanceof ExpressionError ? badRequest(caught.message) : caught;
     if (!(error instanceof ODataError)) throw error;
     return {
       status: error.status,

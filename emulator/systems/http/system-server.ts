@@ -326,7 +326,13 @@ function withHeaders(response: ODataResponse, headers: Record<string, string>): 
 
 function firstSegment(path: string): string | undefined {
   const match = /^([^/(?]+)/.exec(path);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // Malformed percent-encoding (`%ff%fe`): the service answers it with a 400 naming the segment.
+    return match[1];
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

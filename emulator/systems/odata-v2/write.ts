@@ -39,6 +39,12 @@ export function handleV2Write(ctx: V2Context, req: ODataRequest, resolved: Resol
   }
 }
 
+/** The entity of a V2 body, bare or wrapped in `d` (as V2 clients send what they read). */
+function v2Payload(body: unknown, what: string): Record<string, unknown> {
+  const outer = asPayload(body, what);
+  return outer.d === undefined ? outer : asPayload(outer.d, what);
+}
+
 function propertyPayload(req: ODataRequest, name: string): Record<string, unknown> {
   const body = asPayload(jsonBody(req), 'Property update');
   const inner = (body.d ?? body) as Record<string, unknown>;
@@ -50,8 +56,7 @@ function create(
   req: ODataRequest,
   resolved: Extract<Resolved, { kind: 'collection' }>,
 ): ODataResponse {
-  const body = jsonBody(req);
-  const payload = asPayload((body as { d?: unknown }).d ?? body, `Create in ${resolved.set.name}`);
+  const payload = v2Payload(jsonBody(req), `Create in ${resolved.set.name}`);
   const parent = resolved.parent?.nav.many
     ? { row: resolved.parent.row, nav: resolved.parent.nav }
     : undefined;
@@ -103,8 +108,7 @@ function changeEntity(
       `${req.method} is not allowed on a single entity; use PUT, MERGE, PATCH or DELETE`,
     );
   }
-  const body = jsonBody(req);
-  const payload = asPayload((body as { d?: unknown }).d ?? body, `Update of ${set.name}`);
+  const payload = v2Payload(jsonBody(req), `Update of ${set.name}`);
   const { row: next, changed } = updateEntity(
     ctx.data,
     set,
@@ -140,7 +144,7 @@ function changeLinks(
   if (!match || match[1] !== target.name)
     throw badRequest(`$links body needs {"uri": "…/${target.name}(key)"}`);
   const table = ctx.data.table(target.name);
-  const linked = table.get(table.keyOf(keyValues(target, decodeURIComponent(match[2]!), 'v2')));
+  const linked = table.get(table.keyOf(keyValues(target, decodedKey(match[2]!), 'v2')));
   if (!linked) throw notFound(`Link target ${uri ?? ''} does not exist`);
   if (nav.many) {
     const next = { ...linked };
@@ -154,4 +158,12 @@ function changeLinks(
     ctx.data.changed([set.name]);
   }
   return empty(204);
+}
+
+function decodedKey(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw badRequest(`$links body: malformed percent-encoding in the key (${text})`);
+  }
 }

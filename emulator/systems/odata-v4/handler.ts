@@ -98,6 +98,9 @@ function read(service: ODataService, ctx: V4Context, req: ODataRequest, resolved
       };
       return json(200, body, { ...HEADERS, etag: etagOf(resolved.set.entityType, resolved.row) });
     }
+    case 'no-entity':
+      // A single-valued navigation with no related entity (OData 4.0 Protocol 11.2.6).
+      return empty(204, HEADERS);
     case 'property': {
       const value = propertyV4(ctx, resolved.property, resolved.row[resolved.property.name]);
       if (resolved.raw) return text(200, rawText(value));

@@ -244,7 +244,43 @@ describe('writes, operations and $batch', () => {
       '',
     ].join('\r\n');
     const response = await send('POST', '$batch', text, { 'content-type': 'multipart/mixed;boundary=b1' });
-    expect(response.status).toBe(202);
+    // 200 OK in V4 (OData 4.0 Protocol 11.7.4); 202 Accepted is V2's answer.
+    expect(response.status).toBe(200);
     expect(await response.text()).toContain('"SalesOrder":"1000001"');
+  });
+});
+
+describe('protocol details', () => {
+  it('integer div is an integer (ItemPosition div 2 eq 2 matches 4 and 5); div and mod by zero are 400', async () => {
+    const items = [3, 4, 5, 6].map((ItemPosition, i) => ({
+      SalesOrderItem: `0000${i + 1}0`,
+      ItemPosition,
+    }));
+    expect((await send('POST', 'SalesOrder', { SalesOrder: '7100001', _Item: items })).status).toBe(201);
+    const found = await expectJson<Collection>(
+      await get(
+        "SalesOrderItem?$filter=SalesOrder eq '7100001' and ItemPosition div 2 eq 2&$select=ItemPosition",
+      ),
+      200,
+    );
+    expect(found.value.map((i) => i.ItemPosition)).toEqual([4, 5]);
+    for (const [filter, op] of [
+      ['ItemPosition div 0 eq 1', 'div'],
+      ['ItemPosition mod 0 eq 1', 'mod'],
+    ]) {
+      const failed = await expectJson<V4Error>(await get(`SalesOrderItem?$filter=${filter}`), 400);
+      expect(failed.error.message).toBe(`Invalid $filter: division by zero (${op} at position 14)`);
+    }
+  });
+
+  it('answers a single-valued navigation with no related entity with 204 No Content', async () => {
+    const orphan = { SalesOrder: '7199999', SalesOrderItem: '000010' };
+    expect((await send('POST', 'SalesOrderItem', orphan)).status).toBe(201);
+    const path = "SalesOrderItem(SalesOrder='7199999',SalesOrderItem='000010')/_SalesOrder";
+    const none = await get(path);
+    expect(none.status).toBe(204);
+    expect(await none.text()).toBe('');
+    expect((await get(`${path}/SalesOrder`)).status).toBe(404);
+    expect((await send('PATCH', path, { CustomerName: 'x' })).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@
 import type { ODataRequest, ODataResponse } from '../http/types.js';
 import { empty, json } from '../http/types.js';
 import { jsonBody, preferReturn } from '../odata/body.js';
-import { methodNotAllowed } from '../odata/errors.js';
+import { methodNotAllowed, notFound } from '../odata/errors.js';
 import type { Resolved } from '../query/resolve.js';
 import { checkIfMatch, etagOf } from '../store/etag.js';
 import { asPayload, createEntity, deleteEntity, updateEntity } from '../store/mutations.js';
@@ -34,6 +34,8 @@ export function handleV4Write(ctx: V4Context, req: ODataRequest, resolved: Resol
       headers,
     );
   }
+  if (resolved.kind === 'no-entity')
+    throw notFound(`No ${resolved.set.entityType.name} found for navigation ${resolved.parent.nav.name}`);
   if (resolved.kind !== 'entity') throw methodNotAllowed(`${req.method} is not allowed here`);
   const { set, row } = resolved;
   checkIfMatch(

@@ -2,6 +2,12 @@
 import type { ODataRequest } from '../http/types.js';
 import { badRequest, ODataError } from './errors.js';
 
+/**
+ * Nesting of arrays and objects a JSON body may have. JSON.parse copes with any depth, but deep inserts,
+ * JSON $batch parts and JSON.stringify recurse per level; 64 levels hold 30 levels of deep insert.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export function jsonBody(req: ODataRequest): unknown {
   const type = req.headers['content-type'] ?? '';
   if (/xml/i.test(type))
@@ -12,11 +18,31 @@ export function jsonBody(req: ODataRequest): unknown {
     );
   const text = req.body.toString('utf8');
   if (text.trim() === '') throw badRequest('The request body is empty; a JSON object is expected');
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`);
   }
+  if (depthOf(body) > MAX_JSON_DEPTH)
+    throw badRequest(
+      `The request body is nested too deeply (limit ${MAX_JSON_DEPTH} levels of arrays and objects)`,
+    );
+  return body;
+}
+
+/** Levels of arrays and objects, counted without recursion (stops once past the limit). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) break;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** `return=minimal` / `return=representation` from the Prefer header. */

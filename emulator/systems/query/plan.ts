@@ -4,6 +4,7 @@ import type { EdmEntitySet, EdmEntityType, EdmModel, EdmNavigation, ODataVersion
 import { compileFilter, compileValue, type CompiledFilter, type Row } from '../expr/compile.js';
 import { ExpressionError } from '../expr/lexer.js';
 import { parseExpression, parseOrderBy } from '../expr/parser.js';
+import { parseSearch } from '../expr/search.js';
 import { badRequest } from '../odata/errors.js';
 import { parseExpand, splitTopLevel, type ExpandItem, type QueryOptions } from './options.js';
 
@@ -31,7 +32,18 @@ export interface PlanContext {
   navigate(row: Row, from: EdmEntityType, nav: EdmNavigation): Row[];
 }
 
-export function compilePlan(options: QueryOptions, set: EdmEntitySet, ctx: PlanContext): ReadPlan {
+/**
+ * Levels of `$expand` (path segments and nested `$expand`s together). Each level is compiled and
+ * serialised by recursion, and multiplies the rows in the answer by the navigation's fan-out.
+ */
+export const MAX_EXPAND_DEPTH = 10;
+
+export function compilePlan(
+  options: QueryOptions,
+  set: EdmEntitySet,
+  ctx: PlanContext,
+  expandDepth = 0,
+): ReadPlan {
   const type = set.entityType;
   const plan: ReadPlan = {
     skip: options.skip ?? 0,
@@ -41,15 +53,20 @@ export function compilePlan(options: QueryOptions, set: EdmEntitySet, ctx: PlanC
   };
   if (options.filter !== undefined)
     plan.filter = guarded('$filter', () =>
-      compileFilter(parseExpression(options.filter!, ctx.version), { ...ctx, entityType: type }),
+      compileFilter(parseExpression(options.filter!, ctx.version), {
+        ...ctx,
+        entityType: type,
+        option: '$filter',
+      }),
     );
   if (options.orderby !== undefined)
     plan.sort = guarded('$orderby', () => comparator(options.orderby!, type, ctx));
-  if (options.search !== undefined) plan.search = searchPredicate(options.search, type);
+  if (options.search !== undefined)
+    plan.search = guarded('$search', () => searchPredicate(options.search!, type));
   const expandItems = options.expand ? parseExpand(options.expand, ctx.version) : [];
   const selectPaths = options.select ? splitTopLevel(options.select, ',').map((s) => s.split('/')) : [];
   plan.select = projection(selectPaths, type);
-  plan.expand = expandPlans(expandItems, selectPaths, set, ctx);
+  plan.expand = expandPlans(expandItems, selectPaths, set, ctx, expandDepth);
   return plan;
 }
 
@@ -64,7 +81,7 @@ function guarded<T>(option: string, compile: () => T): T {
 
 function comparator(text: string, type: EdmEntityType, ctx: PlanContext): (a: Row, b: Row) => number {
   const keys = parseOrderBy(text, ctx.version).map(({ expr, desc }) => ({
-    value: compileValue(expr, { ...ctx, entityType: type }).fn,
+    value: compileValue(expr, { ...ctx, entityType: type, option: '$orderby' }).fn,
     sign: desc ? -1 : 1,
   }));
   return (a, b) => {
@@ -82,16 +99,10 @@ function comparator(text: string, type: EdmEntityType, ctx: PlanContext): (a: Ro
 }
 
 function searchPredicate(text: string, type: EdmEntityType): (row: Row) => boolean {
-  const terms = text
-    .replace(/^"|"$/g, '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => t !== '' && t !== 'and');
+  const matches = parseSearch(text);
   const names = type.properties.filter((p) => p.type === 'Edm.String').map((p) => p.name);
   return (row) =>
-    terms.every((term) =>
-      names.some((n) => typeof row[n] === 'string' && row[n].toLowerCase().includes(term)),
-    );
+    matches((term) => names.some((n) => typeof row[n] === 'string' && row[n].toLowerCase().includes(term)));
 }
 
 function projection(paths: string[][], type: EdmEntityType): Set<string> | undefined {
@@ -114,7 +125,10 @@ function expandPlans(
   selectPaths: string[][],
   set: EdmEntitySet,
   ctx: PlanContext,
+  depth: number,
 ): ExpandPlan[] {
+  if (items.length > 0 && depth >= MAX_EXPAND_DEPTH)
+    throw badRequest(`Invalid $expand: more than ${MAX_EXPAND_DEPTH} levels of navigation are not supported`);
   const byNav = new Map<string, { nested: ExpandItem[]; options: Map<string, string> }>();
   for (const item of items) {
     const [head, ...rest] = item.path;
@@ -133,17 +147,21 @@ function expandPlans(
     const targetSet = nav.targetSet ? ctx.model.entitySets.get(nav.targetSet) : undefined;
     if (!targetSet) throw badRequest(`Invalid $expand: navigation property ${name} has no target entity set`);
     const nestedSelect = selectPaths.filter((p) => p[0] === name && p.length > 1).map((p) => p.slice(1));
-    return { nav, targetSet, plan: nestedPlan(name, options, nested, nestedSelect, targetSet, ctx) };
+    const plan = nestedPlan(name, { options, nested, selectPaths: nestedSelect }, targetSet, ctx, depth + 1);
+    return { nav, targetSet, plan };
   });
 }
 
 function nestedPlan(
   navName: string,
-  options: Map<string, string>,
-  nested: ExpandItem[],
-  selectPaths: string[][],
+  {
+    options,
+    nested,
+    selectPaths,
+  }: { options: Map<string, string>; nested: ExpandItem[]; selectPaths: string[][] },
   set: EdmEntitySet,
   ctx: PlanContext,
+  depth: number,
 ): ReadPlan {
   for (const name of options.keys()) {
     if (!EXPAND_OPTIONS.has(name)) throw badRequest(`Option ${name} is not allowed in $expand of ${navName}`);
@@ -168,12 +186,13 @@ function nestedPlan(
     },
     set,
     ctx,
+    depth,
   );
   if (get('$select') === undefined && selectPaths.length > 0)
     inner.select = projection(selectPaths, set.entityType);
   const extra = get('$expand');
   const nestedItems = [...nested, ...(extra ? parseExpand(extra, ctx.version) : [])];
-  inner.expand = expandPlans(nestedItems, selectPaths, set, ctx);
+  inner.expand = expandPlans(nestedItems, selectPaths, set, ctx, depth);
   return inner;
 }
 

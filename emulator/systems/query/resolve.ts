@@ -11,7 +11,7 @@ import type {
 } from '../edm/model.js';
 import { toInternal, ValueError, type Primitive } from '../edm/values.js';
 import type { Row } from '../expr/compile.js';
-import { badRequest, notFound } from '../odata/errors.js';
+import { badRequest, notFound, type ODataError } from '../odata/errors.js';
 import type { EntityTable } from '../store/entity-table.js';
 import type { ServiceData } from '../store/service-data.js';
 import { parseKeyPredicate, type PathSegment } from './resource-path.js';
@@ -25,6 +25,8 @@ export interface Parent {
 export type Resolved =
   | { kind: 'collection'; set: EdmEntitySet; rows: readonly Row[]; table?: EntityTable; parent?: Parent }
   | { kind: 'entity'; set: EdmEntitySet; row: Row; parent?: Parent }
+  /** V4: a single-valued navigation, last in the path, with no related entity (answered 204). */
+  | { kind: 'no-entity'; set: EdmEntitySet; parent: Parent }
   | { kind: 'property'; set: EdmEntitySet; row: Row; property: EdmProperty; raw: boolean }
   | { kind: 'count'; of: Extract<Resolved, { kind: 'collection' }> }
   | { kind: 'links'; set: EdmEntitySet; row: Row; nav: EdmNavigation; target: EdmEntitySet }
@@ -41,6 +43,7 @@ export function resolvePath(segments: PathSegment[], model: EdmModel, data: Serv
   let current = resolveFirst(first, model, data);
   for (let i = 0; i < rest.length; i++) {
     const segment = rest[i]!;
+    if (current.kind === 'no-entity') throw noEntity(current);
     if (segment.name === '$links' && current.kind === 'entity') {
       const navSegment = rest[++i];
       if (!navSegment) throw badRequest('$links needs a navigation property');
@@ -49,6 +52,8 @@ export function resolvePath(segments: PathSegment[], model: EdmModel, data: Serv
     }
     current = step(current, segment, model, data);
   }
+  // V2 (SAP Gateway) answers a navigation to nothing with 404; V4 with 204 No Content (OData 4.0 Protocol 11.2.6).
+  if (current.kind === 'no-entity' && model.version !== 'v4') throw noEntity(current);
   return current;
 }
 
@@ -114,7 +119,7 @@ function fromEntity(
       return { kind: 'collection', set: target, rows, parent };
     }
     const row = rows[0];
-    if (!row) throw notFound(`No ${target.entityType.name} found for navigation ${nav.name}`);
+    if (!row) return { kind: 'no-entity', set: target, parent };
     return { kind: 'entity', set: target, row, parent };
   }
   const op = boundOperation(model, segment.name, current.set, false);
@@ -126,6 +131,10 @@ function fromEntity(
       binding: { set: current.set, row: current.row },
     };
   throw notFound(`Property ${segment.name} does not exist in type ${type.name}`);
+}
+
+function noEntity(resolved: Extract<Resolved, { kind: 'no-entity' }>): ODataError {
+  return notFound(`No ${resolved.set.entityType.name} found for navigation ${resolved.parent.nav.name}`);
 }
 
 function boundOperation(
