@@ -81,6 +81,7 @@ describe('requests that accept JSON get JSON', () => {
     ['a browser', { accept: BROWSER }],
     ['Atom preferred, JSON acceptable', { accept: 'application/atom+xml;q=0.9, application/json;q=0.1' }],
     ['two Accept values joined', { accept: 'application/atom+xml, application/json' }],
+    ['an Accept without a media range', { accept: '*' }],
   ])('%s', async (_what, headers) => {
     for (const target of [
       '',

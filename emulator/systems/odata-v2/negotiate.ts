@@ -16,7 +16,8 @@ interface MediaRange {
   q: number;
 }
 
-// Gateway's code and text for 406 (SAP KBA 3722152 shows them in a real answer).
+// Gateway's code and text for 406, as a real Gateway answer shows them (SAP KBA 3722152); V2
+// services answer with the same text.
 const CODE = '/IWCOR/CX_OD_NOT_ACCEPTABLE/005056A509B11ED19BEB6513AA349DA5';
 const GATEWAY_TEXT =
   'The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request';
@@ -43,6 +44,8 @@ export function notAcceptableV2(req: ODataRequest, path: string): ODataResponse 
   const accept = req.headers.accept?.trim();
   if (!accept) return undefined;
   const ranges = parseAccept(accept);
+  // Nothing parsable (`Accept: *`, a bare word) states no preference.
+  if (ranges.length === 0) return undefined;
   const media = served === 'json' ? ([['application', 'json']] as const) : METADATA_MEDIA;
   return media.some(([type, subtype]) => acceptable(ranges, type, subtype))
     ? undefined
@@ -59,7 +62,7 @@ function servedAs(method: string, path: string): Served | undefined {
   return 'json';
 }
 
-export function parseAccept(header: string): MediaRange[] {
+function parseAccept(header: string): MediaRange[] {
   const ranges: MediaRange[] = [];
   for (const part of header.split(',')) {
     const [media = '', ...params] = part.split(';').map((s) => s.trim());
