@@ -1,8 +1,11 @@
 // Deterministic sample data from the metadata: the same seed gives the same rows on every machine.
-// Values look real by property name (FirstName, CityName, EmailAddress, …) and type, and children
+// Every row is valid for the model (data/model-check.ts checks it): values fit their types and facets
+// (generate-values.ts), keys are unique, draft-enabled types get active documents, and children
 // reference existing parents through the navigations' referential constraints.
-import type { EdmEntitySet, EdmModel, EdmProperty } from '../edm/model.js';
+import { decimalMaxUnits, decimalScale, INTEGER_RANGES } from '../edm/facets.js';
+import type { EdmEntitySet, EdmEntityType, EdmModel, EdmProperty } from '../edm/model.js';
 import type { Row } from '../expr/compile.js';
+import { binary, DAY_MS, FIRST_DAY, guid, timeOfDay, value, type Random } from './generate-values.js';
 import { pickByName } from './vocabulary.js';
 
 export interface GenerateOptions {
@@ -13,7 +16,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: tiny, fast, good enough for sample data, and identical everywhere. */
-export function rng(seed: number): () => number {
+export function rng(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,26 +41,38 @@ export function generateData(model: EdmModel, options: GenerateOptions): Map<str
     // Children default to three per parent row, so navigations have something to show.
     const count = options.sets?.[set.name] ?? (links.length > 0 ? options.rows * 3 : options.rows);
     const rows: Row[] = [];
-    for (let i = 0; i < count; i++) rows.push(generateRow(set, i, random, links, result));
+    const keys = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const row = generateRow(model, set, i, random, links, result);
+      // A finite key space (Boolean, Byte, short strings) or a constraint that fills the whole key
+      // repeats keys: a key identifies one entity, so a repeated one is not generated again.
+      const key = JSON.stringify(set.entityType.keys.map((k) => row[k]));
+      if (keys.has(key)) continue;
+      keys.add(key);
+      rows.push(row);
+    }
     result.set(set.name, rows);
   }
   return result;
 }
 
 function generateRow(
+  model: EdmModel,
   set: EdmEntitySet,
   index: number,
-  random: () => number,
+  random: Random,
   links: ParentLink[],
   data: Map<string, Row[]>,
 ): Row {
   const row: Row = {};
+  const type = set.entityType;
   const person = { first: pickByName('firstname', random), last: pickByName('lastname', random) };
-  for (const property of set.entityType.properties) {
-    if (property.complex || property.collection) continue;
-    row[property.name] = set.entityType.keys.includes(property.name)
-      ? keyValue(property, index, set.entityType.keys.length, random)
-      : value(property, random, person);
+  const draft = isDraftEnabled(type);
+  for (const property of type.properties) {
+    row[property.name] = type.keys.includes(property.name)
+      ? keyValue(model, property, index, type.keys.length, random)
+      : value(model, property, random, person);
+    if (draft) applyActiveDraftState(type, property, row);
   }
   for (const link of links) {
     const parents = data.get(link.parentSet)!;
@@ -67,9 +82,72 @@ function generateRow(
   return row;
 }
 
-function keyValue(property: EdmProperty, index: number, keyCount: number, random: () => number): unknown {
-  if (property.type === 'Edm.Guid') return guid(random);
-  if (property.type !== 'Edm.String') return index + 1;
+/** Draft-enabled (RAP, BOPF draft 2.0, CAP): the type has a Boolean IsActiveEntity. */
+function isDraftEnabled(type: EdmEntityType): boolean {
+  return type.propertyMap.get('IsActiveEntity')?.type === 'Edm.Boolean';
+}
+
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Generated rows are active documents without a draft: IsActiveEntity true, HasActiveEntity and
+ * HasDraftEntity false. BOPF draft keys an active document with the initial DraftUUID (SAP Gateway
+ * shows `DraftUUID=guid'00000000-…'`), when the other key properties identify it.
+ */
+function applyActiveDraftState(type: EdmEntityType, property: EdmProperty, row: Row): void {
+  if (property.type === 'Edm.Boolean') {
+    if (property.name === 'IsActiveEntity') row[property.name] = true;
+    else if (property.name === 'HasActiveEntity' || property.name === 'HasDraftEntity')
+      row[property.name] = false;
+  } else if (property.name === 'DraftUUID' && property.type === 'Edm.Guid') {
+    const identifying = type.keys.filter((k) => k !== 'DraftUUID' && k !== 'IsActiveEntity');
+    if (type.keys.includes('DraftUUID') && identifying.length > 0) row[property.name] = ZERO_GUID;
+  }
+}
+
+/**
+ * A key value from the row's index, valid for the key's type: numbers and dates count up (integer
+ * types wrap inside their range), Booleans alternate. Finite key spaces (a Boolean, a Byte, a
+ * one-character string) repeat; generateData drops the rows whose whole key repeats.
+ */
+function keyValue(
+  model: EdmModel,
+  property: EdmProperty,
+  index: number,
+  keyCount: number,
+  random: Random,
+): unknown {
+  const range = INTEGER_RANGES[property.type];
+  if (range) return (index % range[1]) + 1;
+  switch (property.type) {
+    case 'Edm.Guid':
+      return guid(random);
+    case 'Edm.String':
+      return stringKey(property, index, keyCount);
+    case 'Edm.Boolean':
+      return index % 2 === 0;
+    case 'Edm.DateTime':
+    case 'Edm.DateTimeOffset':
+    case 'Edm.Date':
+      return FIRST_DAY + index * DAY_MS;
+    case 'Edm.Time':
+    case 'Edm.TimeOfDay':
+      return timeOfDay(property.type, index % 1440);
+    case 'Edm.Duration':
+      return `PT${index + 1}M`;
+    case 'Edm.Binary':
+      return binary(model, 4, (i) => (index >>> (8 * (3 - i))) & 0xff);
+    case 'Edm.Decimal': {
+      const max = decimalMaxUnits(property);
+      const whole = max === undefined ? Infinity : Math.floor(max / 10 ** decimalScale(property));
+      return whole >= 1 ? (index % whole) + 1 : 0;
+    }
+    default:
+      return index + 1;
+  }
+}
+
+function stringKey(property: EdmProperty, index: number, keyCount: number): string {
   const width = Math.min(property.maxLength ?? 10, 10);
   // Single keys look like SAP numbers (1000001…); parts of composite keys count from 1 (000010 items).
   const base = keyCount === 1 && width >= 7 ? 10 ** 6 : 0;
@@ -77,69 +155,6 @@ function keyValue(property: EdmProperty, index: number, keyCount: number, random
   return String(base + (index + 1) * step)
     .padStart(Math.min(width, 6), '0')
     .slice(-width);
-}
-
-function value(
-  property: EdmProperty,
-  random: () => number,
-  person: { first: string; last: string },
-): unknown {
-  const name = property.name.toLowerCase();
-  switch (property.type) {
-    case 'Edm.Boolean':
-      return random() < 0.3;
-    case 'Edm.Guid':
-      return guid(random);
-    case 'Edm.DateTime':
-    case 'Edm.DateTimeOffset':
-    case 'Edm.Date': {
-      const ms = Date.UTC(2018, 0, 1) + Math.floor(random() * 8 * 365) * 86_400_000;
-      return property.type === 'Edm.DateTimeOffset' ? ms + Math.floor(random() * 86_400) * 1000 : ms;
-    }
-    case 'Edm.Time':
-    case 'Edm.TimeOfDay': {
-      const h = String(Math.floor(random() * 24)).padStart(2, '0');
-      const m = String(Math.floor(random() * 60)).padStart(2, '0');
-      return property.type === 'Edm.Time' ? `PT${h}H${m}M00S` : `${h}:${m}:00`;
-    }
-    case 'Edm.String':
-      return truncate(stringValue(name, random, person), property.maxLength);
-    default:
-      return numberValue(property, name, random);
-  }
-}
-
-function stringValue(name: string, random: () => number, person: { first: string; last: string }): string {
-  if (name.includes('email')) return `${person.first}.${person.last}@example.com`.toLowerCase();
-  if (name.includes('firstname')) return person.first;
-  if (name.includes('lastname')) return person.last;
-  if (name.includes('fullname')) return `${person.first} ${person.last}`;
-  if (name.includes('searchterm')) return person.last.toUpperCase();
-  return pickByName(name, random);
-}
-
-function numberValue(property: EdmProperty, name: string, random: () => number): number {
-  const integer = !['Edm.Decimal', 'Edm.Double', 'Edm.Single'].includes(property.type);
-  const max = /amount|price|limit|value/.test(name)
-    ? 100_000
-    : /quantity|count/.test(name)
-      ? 100
-      : /rating/.test(name)
-        ? 5
-        : 1000;
-  const raw = random() * max;
-  if (integer) return Math.floor(raw);
-  const scale = property.scale ?? 2;
-  return Math.round(raw * 10 ** scale) / 10 ** scale;
-}
-
-function truncate(text: string, maxLength: number | undefined): string {
-  return maxLength === undefined ? text : text.slice(0, maxLength);
-}
-
-function guid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 function hash(text: string): number {

@@ -101,7 +101,7 @@ export interface EdmModel {
   operations: Map<string, EdmOperation>;
   /** V4 bound operations by qualified name and by simple name. */
   boundOperations: Map<string, EdmOperation[]>;
-  /** The EDMX text as read, served unchanged as `$metadata`. */
+  /** The EDMX text as read, served as `$metadata` (V2 adds its atom:links, odata-v2/metadata.ts). */
   xml: string;
 }
 

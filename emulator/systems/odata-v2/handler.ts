@@ -1,5 +1,6 @@
 // The OData V2 protocol as SAP Gateway serves it: service document, $metadata, reads with every system
-// query option, writes with ETags, function imports, $links and $batch. Every failure is an ODataError.
+// query option, writes with ETags, function imports, $links and $batch. Every failure is an ODataError,
+// except a request that accepts none of the formats served (406 in XML, see negotiate.ts).
 import type { EdmEntitySet } from '../edm/model.js';
 import type { Row } from '../expr/compile.js';
 import { empty, json, text, type ODataRequest, type ODataResponse } from '../http/types.js';
@@ -12,11 +13,15 @@ import { resolvePath, type Resolved } from '../query/resolve.js';
 import { splitPath } from '../query/resource-path.js';
 import type { ODataService } from '../service.js';
 import { etagOf } from '../store/etag.js';
+import { metadataV2 } from './metadata.js';
+import { notAcceptableV2 } from './negotiate.js';
 import { entityUriV2, entityV2, propertyV2, type V2Context } from './serialize.js';
 import { handleV2Write } from './write.js';
 
 export async function handleV2(service: ODataService, req: ODataRequest): Promise<ODataResponse> {
   const path = req.path.replace(/\/$/, '');
+  const refused = notAcceptableV2(req, path);
+  if (refused) return refused;
   if (path === '') return serviceDocument(service, req);
   if (path === '$metadata') return metadata(service, req);
   const data = await service.data(req.client);
@@ -58,7 +63,7 @@ function metadata(service: ODataService, req: ODataRequest): ODataResponse {
   return {
     status: 200,
     headers: { 'content-type': 'application/xml', dataserviceversion: '2.0' },
-    body: service.model.xml,
+    body: metadataV2(service.model, req.root),
   };
 }
 

@@ -249,7 +249,7 @@ describe('malformed requests get an OData error naming the problem', () => {
     ['A_BusinessPartner?$top=-1', 400, /Invalid value '-1' of \$top/],
     ['A_BusinessPartner?$inlinecount=some', 400, /\$inlinecount/],
     ['A_BusinessPartner?$foo=1', 400, /System query option '\$foo' is not supported/],
-    ['A_BusinessPartner?$format=xml', 400, /Format 'xml' is not supported/],
+    ['A_BusinessPartner?$format=yaml', 400, /Format 'yaml' is not supported/],
     ["A_BusinessPartner(Nope='1')", 400, /has the keys BusinessPartner/],
     ["A_BusinessPartnerAddress('1')", 400, /has the keys BusinessPartner, AddressID/],
     ["A_BusinessPartner('1000001'", 400, /missing '\)'/],
