@@ -209,21 +209,12 @@ function clientErrorHandler(
   };
 }
 
+/** 0: not an HTTP-level problem (a reset, a TLS handshake that failed or timed out): just close. */
 function clientErrorStatus(code: string | undefined): number {
-  switch (code) {
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'ETIMEDOUT':
-      return 0;
-    case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return 408;
-    case 'HPE_HEADER_OVERFLOW':
-      return 431;
-    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return 413;
-    default:
-      return 400;
-  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 413;
+  return code?.startsWith('HPE_') ? 400 : 0;
 }
 
 /** Sends the last bytes of a connection, then reads and drops what still comes (see lingerClose). */
