@@ -23,7 +23,7 @@ function connect(target: RawTarget): net.Socket {
 }
 
 /**
- * Writes `bytes`, then (with `trickle`) one more byte of it every 50 ms, as a slowloris client does,
+ * Writes `bytes`, then (with `trickle`) one more of its characters (as a latin1 byte) every 50 ms, as a slowloris client does,
  * and resolves once the server has closed the connection.
  */
 export function talk(target: RawTarget, bytes: string | Buffer, trickle?: string): Promise<RawResult> {
@@ -43,7 +43,7 @@ export function talk(target: RawTarget, bytes: string | Buffer, trickle?: string
       if (trickle === undefined) return;
       let i = 0;
       dripper = setInterval(() => {
-        if (socket.writable) socket.write(trickle[i++ % trickle.length]!);
+        if (socket.writable) socket.write(trickle[i++ % trickle.length]!, 'latin1');
       }, 50);
     });
   });
@@ -81,7 +81,7 @@ export function afterOneAnswer(
 export function trickleInto(socket: net.Socket, text: string): void {
   let i = 0;
   const dripper = setInterval(() => {
-    if (socket.writable) socket.write(text[i++ % text.length]!);
+    if (socket.writable) socket.write(text[i++ % text.length]!, 'latin1');
   }, 50);
   socket.once('close', () => clearInterval(dripper));
 }
