@@ -159,8 +159,10 @@ export class ClientConnection {
       error,
     );
     try {
-      if (current) current.crash();
-      else this.refuseUnparsed(500, 'Internal error of the emulated connectivity proxy');
+      if (current) {
+        current.crash();
+        lingerClose(this.socket);
+      } else this.refuseUnparsed(500, 'Internal error of the emulated connectivity proxy');
     } catch {
       this.socket.destroy();
     }

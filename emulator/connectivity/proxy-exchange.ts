@@ -420,9 +420,9 @@ export class ProxyExchange implements UpstreamOwner {
     this.over = true;
     this.detachUpstream();
     this.pooled?.socket.destroy();
+    const reason = 'Internal error of the emulated connectivity proxy';
     if (answered) this.client.destroy();
-    else this.x.responseHeaders = writeError(this.client, 500, 'Internal error of the emulated proxy', true);
-    const reason = 'internal error of the emulated connectivity proxy';
+    else this.x.responseHeaders = writeError(this.client, 500, reason, true);
     const decision = this.allowed ?? deny(500, 'request', reason).decision;
     this.x.finish(500, { ...decision, allowed: false, reason });
   }

@@ -153,8 +153,8 @@ describe('a throwing handler costs one request, never the engine', () => {
     expect(midway.received).toBe('');
     expectFault(errors, `proxy: GET http://s4.virtual:44300${V2}$metadata failed: Error: injected fault`);
     expect(events.map((e) => [e.status, e.decision.allowed, e.decision.reason])).toEqual([
-      [500, false, 'internal error of the emulated connectivity proxy'],
-      [500, false, 'internal error of the emulated connectivity proxy'],
+      [500, false, 'Internal error of the emulated connectivity proxy'],
+      [500, false, 'Internal error of the emulated connectivity proxy'],
     ]);
 
     expect(statusOf(await request(proxy, line, headers))).toBe(200);
