@@ -127,6 +127,11 @@ export const ERROR_CATALOG = {
     summary: 'The backend did not accept the connection or answer in time.',
     hint: 'Check the backend, or raise cloudConnector.proxy timeouts in the workspace.',
   },
+  EMU_ERR_REQUEST_TIMEOUT: {
+    status: 408,
+    summary: 'The request head (or SOCKS5 handshake) did not arrive within the 30 s deadline.',
+    hint: 'Send the whole request head at once; a client that trickles it in, or sends nothing, is cut off.',
+  },
   EMU_ERR_INTERNAL: {
     status: 500,
     summary: 'An unexpected internal error.',

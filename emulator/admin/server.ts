@@ -19,8 +19,15 @@ import { EmulatorError } from '../../app/errors.js';
 import { UI_CONTENT_SECURITY_POLICY } from '../../app/security.js';
 import type { EngineStatus } from '../../app/events.js';
 import { workspaceJsonSchema } from '../../app/workspace/json-schema.js';
-import { now, type EventBus } from '../core/event-bus.js';
+import type { EventBus } from '../core/event-bus.js';
 import { listenError } from '../core/listen.js';
+import {
+  describeRequest,
+  fastifyListenerOptions,
+  reportFault,
+  type ErrorAnswer,
+  type ListenerContext,
+} from '../core/listener-guard.js';
 import type { AdminAuth } from './auth.js';
 import { openEventStream } from './event-stream.js';
 import { installXsuaaRoutes, type XsuaaAdminApi } from './xsuaa-routes.js';
@@ -47,10 +54,16 @@ export async function startAdminServer(
   auth: AdminAuth,
   options: { host: string; port: number; uiDir: string | null },
 ): Promise<AdminServer> {
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 });
+  const listener: ListenerContext = { name: 'admin', bus: backend.bus };
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: 10 * 1024 * 1024,
+    ...fastifyListenerOptions({ ...listener, errorBody: adminErrorBody }),
+  });
   const closeStreams = new Set<() => void>();
   installGuards(app, auth);
-  installErrorHandling(app, backend.bus);
+  installErrorHandling(app, listener);
   installRoutes(app, backend, closeStreams);
   installXsuaaRoutes(app, backend.xsuaaApi);
   backend.installPluginRoutes(app);
@@ -107,26 +120,35 @@ function installGuards(app: FastifyInstance, auth: AdminAuth): void {
       const session = auth.redeemUiToken(uiToken);
       if (session) reply.header('Set-Cookie', auth.sessionCookie(session));
       url.searchParams.delete(UI_TOKEN_PARAM);
-      return reply.redirect(`${url.pathname}${url.search}`, 302);
+      // One leading slash: `//host/…` would be a redirect to another site.
+      return reply.redirect(`/${url.pathname.replace(/^\/+/, '')}${url.search}`, 302);
     }
   });
 }
 
-function installErrorHandling(app: FastifyInstance, bus: EventBus): void {
-  app.setErrorHandler((error: FastifyError | EmulatorError, _request, reply) => {
+/** What the listener itself answers (client errors, slow heads, a fault outside fastify): catalogued bodies. */
+function adminErrorBody(status: number, message: string): ErrorAnswer {
+  const code =
+    status >= 500
+      ? 'EMU_ERR_INTERNAL'
+      : status === 408
+        ? 'EMU_ERR_REQUEST_TIMEOUT'
+        : 'EMU_ERR_ADMIN_BAD_REQUEST';
+  return {
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(new EmulatorError(code, message).toJSON()),
+  };
+}
+
+function installErrorHandling(app: FastifyInstance, listener: ListenerContext): void {
+  app.setErrorHandler((error: FastifyError | EmulatorError, request, reply) => {
     if (error instanceof EmulatorError) return reply.status(error.status).send(error.toJSON());
     const status = error.statusCode ?? 500;
     if (status < 500) {
       const e = new EmulatorError('EMU_ERR_ADMIN_BAD_REQUEST', error.message);
       return reply.status(status).send(e.toJSON());
     }
-    bus.emit({
-      type: 'log',
-      at: now(),
-      level: 'error',
-      code: 'EMU_ERR_INTERNAL',
-      message: `admin API: ${error.message}`,
-    });
+    reportFault(listener, describeRequest(request.method, request.url), error);
     return reply
       .status(500)
       .send(new EmulatorError('EMU_ERR_INTERNAL', 'Internal error in the admin API.').toJSON());

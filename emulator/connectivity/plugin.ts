@@ -85,8 +85,8 @@ class ConnectivityService implements PluginInstance {
   }
 
   async start(): Promise<void> {
-    await this.listen('proxy', createHttpProxy(this.runtime), 'http');
-    await this.listen('socks5', createSocksServer(this.runtime), 'socks5');
+    await this.listen('proxy', createHttpProxy(this.runtime, this.ctx.bus), 'http');
+    await this.listen('socks5', createSocksServer(this.runtime, this.ctx.bus), 'socks5');
   }
 
   private async listen(id: 'proxy' | 'socks5', server: Server, scheme: string): Promise<void> {

@@ -60,7 +60,7 @@ export class ProxyExchange implements UpstreamOwner {
   constructor(
     private readonly rt: ProxyRuntime,
     private readonly conn: ClientConnection,
-    private readonly head: RequestHead,
+    readonly head: RequestHead,
   ) {
     this.client = conn.socket;
     this.x = new Exchange({ method: head.method, target: head.target, raw: head.raw }, rt.record);
@@ -124,17 +124,20 @@ export class ProxyExchange implements UpstreamOwner {
 
   private withCertificate(admission: Admitted): void {
     const subject = this.rt.certs.subject(admission.location.subjectPattern, admission.user!.claims);
-    void this.rt.certs.headerFor(subject).then(
-      (cert) => {
-        this.plan!.extra.push('SSL_CLIENT_CERT', cert);
-        this.connect();
-      },
-      (error: unknown) =>
-        this.fail(
-          502,
-          `Principal propagation failed: no certificate for ${subject} (${(error as Error).message})`,
-        ),
-    );
+    this.rt.certs
+      .headerFor(subject)
+      .then(
+        (cert) => {
+          this.plan!.extra.push('SSL_CLIENT_CERT', cert);
+          this.connect();
+        },
+        (error: unknown) =>
+          this.fail(
+            502,
+            `Principal propagation failed: no certificate for ${subject} (${(error as Error).message})`,
+          ),
+      )
+      .catch((error: unknown) => this.conn.fault(error));
   }
 
   private connect(): void {
@@ -146,12 +149,20 @@ export class ProxyExchange implements UpstreamOwner {
       this.trust(),
       s.connectTimeoutMs,
       this,
-      (error) => (error ? this.backendFailed(error) : this.sendHead()),
+      this.onUpstreamReady,
       this.upgrade !== undefined,
     );
     this.pooled = pooled;
     if (pooled.reused) this.sendHead();
   }
+
+  readonly onUpstreamFault = (error: unknown): void => this.conn.fault(error);
+
+  /** The pool's answer to acquire(): connected, or why not. */
+  readonly onUpstreamReady = (error: Error | null): void => {
+    if (error) this.backendFailed(error);
+    else this.sendHead();
+  };
 
   private trust(): 'verify' | 'ignore' {
     return this.plan!.trust;
@@ -401,5 +412,18 @@ export class ProxyExchange implements UpstreamOwner {
   clientClosed(): void {
     if (this.over) return;
     this.abortMidway('the client closed the connection');
+  }
+
+  /** A throw in the proxy's own code (reported by the connection): a 500 if nothing was answered yet. */
+  crash(): void {
+    const answered = this.over || this.response !== null;
+    this.over = true;
+    this.detachUpstream();
+    this.pooled?.socket.destroy();
+    const reason = 'Internal error of the emulated connectivity proxy';
+    if (answered) this.client.destroy();
+    else this.x.responseHeaders = writeError(this.client, 500, reason, true);
+    const decision = this.allowed ?? deny(500, 'request', reason).decision;
+    this.x.finish(500, { ...decision, allowed: false, reason });
   }
 }

@@ -1,9 +1,17 @@
 // The Connectivity proxy's SOCKS5 listener (onpremise_socks5_proxy_port). Trusts only a JWT of the
 // connectivity binding (same cache as the HTTP proxy) and connects only to the internal host of a TCP
-// mapping in the requested location; every refusal is a SAP reply code followed by close.
+// mapping in the requested location; every refusal is a SAP reply code followed by close. The handshake
+// must be complete within the head deadline; a fault in this code closes the one connection.
 import net, { type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Decision, SocksConnectionEvent } from '../../app/connectivity/events.js';
+import type { EventBus } from '../core/event-bus.js';
+import {
+  createTcpListener,
+  headDeadline,
+  reportFault,
+  type ListenerContext,
+} from '../core/listener-guard.js';
 import type { SystemDirectory } from '../core/plugin.js';
 import { AccessRules, deny } from './access-rules.js';
 import type { TokenCache } from './credentials.js';
@@ -30,10 +38,12 @@ export interface SocksRuntime {
   recordSocks(event: SocksConnectionEvent): void;
 }
 
-const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** Silence allowed between handshake messages; the whole handshake has the head deadline. */
+const HANDSHAKE_IDLE_MS = 10_000;
 
-export function createSocksServer(rt: SocksRuntime): net.Server {
-  return net.createServer({ noDelay: true }, (socket) => new SocksSession(rt, socket).start());
+export function createSocksServer(rt: SocksRuntime, bus: EventBus): net.Server {
+  const listener = { name: 'socks5', bus };
+  return createTcpListener(listener, (socket) => new SocksSession(rt, socket, listener).start());
 }
 
 class SocksSession {
@@ -47,22 +57,40 @@ class SocksSession {
   private client: string | null = null;
   private target: string | null = null;
   private recorded = false;
+  private deadline: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly rt: SocksRuntime,
     private readonly socket: Socket,
+    private readonly listener: ListenerContext,
   ) {}
 
   start(): void {
-    this.socket.setTimeout(HANDSHAKE_TIMEOUT_MS, () => this.socket.destroy());
+    this.socket.setTimeout(HANDSHAKE_IDLE_MS, () => this.socket.destroy());
+    // A client that sends its handshake a byte at a time is closed all the same (no reply code fits).
+    this.deadline = setTimeout(() => this.socket.destroy(), headDeadline());
     this.socket.on('error', () => this.socket.destroy());
+    this.socket.on('close', () => clearTimeout(this.deadline));
     this.socket.on('data', this.onData);
   }
 
   private readonly onData = (chunk: Buffer): void => {
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    while (this.step !== 'done' && this.advance());
+    this.safely(() => {
+      while (this.step !== 'done' && this.advance());
+    });
   };
+
+  /** A throw in this code is a bug: an error event, and this connection (only) is closed. */
+  private safely(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.step = 'done';
+      reportFault(this.listener, `SOCKS5 CONNECT ${this.destination || '(handshake)'}`, error);
+      this.socket.destroy();
+    }
+  }
 
   /** Handles one protocol message if complete; false when more bytes are needed. */
   private advance(): boolean {
@@ -137,30 +165,37 @@ class SocksSession {
     );
     backend.once('error', (error) => {
       clearTimeout(timer);
-      unreachable(describeBackendError(error, this.target ?? this.destination).reason);
+      this.safely(() => unreachable(describeBackendError(error, this.target ?? this.destination).reason));
     });
-    backend.once('connect', () => {
-      clearTimeout(timer);
-      backend.removeAllListeners('error');
-      this.socket.setTimeout(0);
-      this.socket.off('data', this.onData);
-      this.socket.write(reply(REPLY.succeeded));
-      if (this.buf.length > 0) backend.write(this.buf);
-      const handshake = this.socket.bytesRead - this.buf.length;
-      this.socket.pipe(backend);
-      backend.pipe(this.socket);
-      const done = (): void => {
-        this.socket.destroy();
-        backend.destroy();
+    backend.once('connect', () => this.safely(() => this.joined(backend, timer, allowed)));
+    this.socket.once('close', () => backend.destroy());
+  }
+
+  /** The backend accepted: from here on the bytes are relayed both ways. */
+  private joined(backend: Socket, timer: NodeJS.Timeout, allowed: Decision): void {
+    clearTimeout(timer);
+    clearTimeout(this.deadline);
+    backend.removeAllListeners('error');
+    backend.on('error', () => backend.destroy());
+    this.socket.setTimeout(0);
+    this.socket.off('data', this.onData);
+    this.socket.write(reply(REPLY.succeeded));
+    if (this.buf.length > 0) backend.write(this.buf);
+    const handshake = this.socket.bytesRead - this.buf.length;
+    this.socket.pipe(backend);
+    backend.pipe(this.socket);
+    const done = (): void => {
+      this.socket.destroy();
+      backend.destroy();
+      this.safely(() =>
         this.record(REPLY.succeeded, allowed, {
           up: this.socket.bytesRead - handshake,
           down: backend.bytesRead,
-        });
-      };
-      backend.on('error', done).on('close', done);
-      this.socket.on('error', done).on('close', done);
-    });
-    this.socket.once('close', () => backend.destroy());
+        }),
+      );
+    };
+    backend.on('error', done).on('close', done);
+    this.socket.on('error', done).on('close', done);
   }
 
   private refuse(code: number, decision: Decision): void {

@@ -10,6 +10,7 @@ const owner: UpstreamOwner = {
   onUpstreamClose: () => undefined,
   onUpstreamError: () => undefined,
   onUpstreamTimeout: () => undefined,
+  onUpstreamFault: () => undefined,
 };
 
 async function backend(): Promise<{ upstream: Upstream; accepted: net.Socket[]; closed: Promise<void>[] }> {

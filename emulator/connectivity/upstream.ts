@@ -62,10 +62,21 @@ function copyOut(buf: Uint8Array, n: number): Buffer {
 
 /** The exchange a pooled connection serves; its events go there (one set of listeners per socket). */
 export interface UpstreamOwner {
-  onUpstreamData(chunk: Buffer): void;
-  onUpstreamClose(): void;
-  onUpstreamError(error: Error): void;
-  onUpstreamTimeout(): void;
+  readonly onUpstreamData: (chunk: Buffer) => void;
+  readonly onUpstreamClose: () => void;
+  readonly onUpstreamError: (error: Error) => void;
+  readonly onUpstreamTimeout: () => void;
+  /** One of the handlers above (or the ready callback) threw: a bug, which must not end the process. */
+  readonly onUpstreamFault: (error: unknown) => void;
+}
+
+/** Hands an event to its owner; a throw there goes back to the owner as a fault, never up the socket. */
+function deliver<T>(owner: UpstreamOwner, handler: (value: T) => void, value: T): void {
+  try {
+    handler(value);
+  } catch (error) {
+    owner.onUpstreamFault(error);
+  }
 }
 
 export interface PooledSocket {
@@ -148,7 +159,7 @@ export class UpstreamPools {
   ): Slot {
     const https = upstream.protocol === 'HTTPS';
     const onData = (chunk: Buffer): void => {
-      if (slot.owner) slot.owner.onUpstreamData(chunk);
+      if (slot.owner) deliver(slot.owner, slot.owner.onUpstreamData, chunk);
       // Bytes on an idle keep-alive connection: the backend is confused; never hand it out again.
       else if (slot.idle) this.drop(slot);
     };
@@ -196,27 +207,27 @@ export class UpstreamPools {
     socket.on('error', (error: Error) => {
       if (!slot.connected) {
         clearTimeout(timer);
-        ready(error);
-      } else if (slot.owner) slot.owner.onUpstreamError(error);
+        deliver(owner, ready, error);
+      } else if (slot.owner) deliver(slot.owner, slot.owner.onUpstreamError, error);
       else if (slot.idle) this.drop(slot);
     });
     socket.on('close', () => {
       this.live.delete(socket);
       if (slot.idle) this.drop(slot);
-      else if (slot.connected) slot.owner?.onUpstreamClose();
+      else if (slot.connected && slot.owner) deliver(slot.owner, slot.owner.onUpstreamClose, undefined);
     });
     socket.on('end', () => {
       if (slot.idle) this.drop(slot);
     });
     socket.on('timeout', () => {
-      if (slot.owner) slot.owner.onUpstreamTimeout();
+      if (slot.owner) deliver(slot.owner, slot.owner.onUpstreamTimeout, undefined);
       else if (slot.idle) this.drop(slot);
     });
     socket.once(https ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
       slot.connected = true;
       if (https) (socket as tls.TLSSocket).setNoDelay(true);
-      ready(null);
+      deliver(owner, ready, null);
     });
     return slot;
   }

@@ -3,6 +3,13 @@
 // per property before the engine validates and saves the workspace. Errors are BTP's `{ErrorMessage}`.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { EmulatorError } from '../../app/errors.js';
+import {
+  describeRequest,
+  fastifyListenerOptions,
+  reportFault,
+  type ErrorAnswer,
+  type ListenerContext,
+} from '../core/listener-guard.js';
 import type { XsuaaCore } from '../xsuaa/service.js';
 import { authenticate, type Caller } from './caller.js';
 import { findAnswer, NOT_FOUND_BODY, type FindDeps } from './find.js';
@@ -32,8 +39,17 @@ const STATUS_BY_CODE: Partial<Record<EmulatorError['code'], number>> = {
   EMU_ERR_DESTINATION_EXISTS: 409,
 };
 
-function installErrors(app: FastifyInstance, log: (message: string) => void): void {
-  app.setErrorHandler((error: FastifyError | EmulatorError, _request, reply) => {
+/** BTP's error body, also for what the listener itself answers (client errors, slow heads). */
+function destinationErrorBody(_status: number, message: string): ErrorAnswer {
+  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ ErrorMessage: message }) };
+}
+
+function installErrors(
+  app: FastifyInstance,
+  listener: ListenerContext,
+  log: (message: string) => void,
+): void {
+  app.setErrorHandler((error: FastifyError | EmulatorError, request, reply) => {
     if (error instanceof EmulatorError) {
       if (error.code === 'EMU_ERR_DESTINATION_UNKNOWN') return reply.status(404).send(NOT_FOUND_BODY);
       const status = STATUS_BY_CODE[error.code] ?? (error.status >= 500 ? 500 : error.status);
@@ -42,7 +58,7 @@ function installErrors(app: FastifyInstance, log: (message: string) => void): vo
     }
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.status(status).send({ ErrorMessage: `Bad request: ${error.message}` });
-    log(`destination service: ${error.message}`);
+    reportFault(listener, describeRequest(request.method, request.url), error);
     return reply.status(500).send({ ErrorMessage: 'Internal error of the emulated destination service.' });
   });
   app.setNotFoundHandler((request, reply) =>
@@ -141,8 +157,14 @@ function installCollection(app: FastifyInstance, deps: RestDeps, collection: Col
 }
 
 export function createRestApi(deps: RestDeps, log: (message: string) => void): FastifyInstance {
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
-  installErrors(app, log);
+  const listener: ListenerContext = { name: 'destination', bus: deps.bus };
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+    ...fastifyListenerOptions({ ...listener, errorBody: destinationErrorBody }),
+  });
+  installErrors(app, listener, log);
   installAuth(app, deps);
   installFind(app, deps);
   for (const level of LEVELS) {

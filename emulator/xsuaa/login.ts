@@ -76,12 +76,36 @@ export interface LoginReply {
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[a-z0-9-]+\.localhost)$/i;
 
 export function isLoopbackUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.test(url.hostname);
-  } catch {
-    return false;
+  const url = URL.parse(value);
+  return (
+    url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.test(url.hostname)
+  );
+}
+
+/** The first C0 control or DEL: the URL parser drops CR, LF and tabs silently, so the target would not be the one asked for. */
+function firstControl(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return i;
   }
+  return -1;
+}
+
+/**
+ * A redirect target given in a query parameter must be a URL a header can carry: the `Location` is
+ * built from the parsed URL (`href` is ASCII: other characters percent-encoded, IDNs in punycode),
+ * and a value with control characters is refused before anything else looks at it.
+ */
+function controlCharacterError(parameter: string, value: string): LoginReply | undefined {
+  const at = firstControl(value);
+  if (at < 0) return undefined;
+  const code = value.charCodeAt(at).toString(16).padStart(2, '0').toUpperCase();
+  return page(
+    400,
+    errorPage(
+      `The ${parameter} parameter contains a control character (0x${code} at position ${at + 1}); a redirect target must be a plain URL.`,
+    ),
+  );
 }
 
 export class LoginFlow {
@@ -102,6 +126,9 @@ export class LoginFlow {
     const clientId = query.get('client_id') ?? '';
     if (!this.env.clients().get(clientId)) return page(400, errorPage(`Unknown client_id "${clientId}".`));
     const redirectUri = query.get('redirect_uri') ?? undefined;
+    const invalid =
+      redirectUri === undefined ? undefined : controlCharacterError('redirect_uri', redirectUri);
+    if (invalid) return invalid;
     if (redirectUri !== undefined && !isLoopbackUrl(redirectUri)) {
       return page(
         400,
@@ -154,10 +181,15 @@ export class LoginFlow {
     const sessionId = readCookie(cookieHeader, this.env.cookieName());
     if (sessionId) this.sessions.take(sessionId);
     const clear = `${this.env.cookieName()}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
-    const target = query.get('redirect') ?? query.get('post_logout_redirect_uri');
-    if (target && isLoopbackUrl(target))
-      return { status: 302, headers: { Location: target, 'Set-Cookie': clear } };
-    const reply = page(200, shell('Signed out', '<p>You are signed out of the emulated XSUAA.</p>'));
+    const parameter = query.has('redirect') ? 'redirect' : 'post_logout_redirect_uri';
+    const target = query.get(parameter);
+    const invalid = target === null ? undefined : controlCharacterError(parameter, target);
+    const reply =
+      invalid ??
+      (target && isLoopbackUrl(target)
+        ? { status: 302, headers: { Location: new URL(target).href } }
+        : page(200, shell('Signed out', '<p>You are signed out of the emulated XSUAA.</p>')));
+    // Signed out either way: the session is gone already.
     reply.headers['Set-Cookie'] = clear;
     return reply;
   }

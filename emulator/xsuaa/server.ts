@@ -1,9 +1,14 @@
 // The XSUAA listeners: plain HTTP at the binding's `url` and HTTPS at `uaadomain` (xssec fetches keys
 // only over HTTPS). Both serve the same routes. Bare node:http: the token endpoint is a hot path.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
 import { now, type EventBus } from '../core/event-bus.js';
+import {
+  createHttpListener,
+  createHttpsListener,
+  type ErrorAnswer,
+  type HttpListenerContext,
+} from '../core/listener-guard.js';
 import type { ClientRegistry } from './clients.js';
 import type { TokenIssuer } from './issuer.js';
 import type { SigningKeys } from './keys.js';
@@ -94,24 +99,19 @@ export function createXsuaaHandler(env: XsuaaRoutesEnv, listener: Listener) {
     'GET /logout.do': (req, res, url) =>
       sendLogin(res, env.login.logout(url.searchParams, req.headers.cookie)),
   };
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://xsuaa.local');
-    const route = routes[`${req.method} ${url.pathname}`];
-    const run = route
-      ? Promise.resolve(route(req, res, url))
-      : Promise.resolve(
-          send(res, 404, {
-            error: 'not_found',
-            error_description: `No endpoint ${req.method} ${url.pathname}`,
-          }),
-        );
-    run.catch((error: unknown) => {
-      const e =
-        error instanceof OAuthError
-          ? error
-          : new OAuthError(500, 'server_error', 'Internal error in the emulated XSUAA');
-      if (!res.headersSent) send(res, e.status, e.body());
-    });
+  // Anything but an OAuthError is a bug: it goes to the listener guard (500, error event).
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      // Node passes absolute-form targets through; some of them (`http://[`) are no URL at all.
+      const url = URL.parse(req.url ?? '/', 'http://xsuaa.local');
+      if (url === null) throw new OAuthError(400, 'invalid_request', 'The request target is not a valid URL');
+      const route = routes[`${req.method} ${url.pathname}`];
+      if (route) return await route(req, res, url);
+      send(res, 404, { error: 'not_found', error_description: `No endpoint ${req.method} ${url.pathname}` });
+    } catch (error) {
+      if (!(error instanceof OAuthError) || res.headersSent) throw error;
+      send(res, error.status, error.body());
+    }
   };
 }
 
@@ -214,10 +214,26 @@ function discovery(urls: { http: string; https: string }): Record<string, unknow
   };
 }
 
+/** OAuth-style error bodies, also for what the listener guard answers (500, 408, 431, 400). */
+function oauthErrorBody(status: number, message: string): ErrorAnswer {
+  const error = status >= 500 ? 'server_error' : 'invalid_request';
+  return {
+    contentType: 'application/json;charset=UTF-8',
+    body: JSON.stringify({ error, error_description: message }),
+  };
+}
+
 export function createXsuaaServers(env: XsuaaRoutesEnv, tls: { certPem: string; keyPem: string }) {
-  const plain = http.createServer({ keepAliveTimeout: 65_000 }, createXsuaaHandler(env, 'http'));
-  const secure = https.createServer(
-    { cert: tls.certPem, key: tls.keyPem, keepAliveTimeout: 65_000 },
+  const context = (name: string): HttpListenerContext => ({
+    name,
+    bus: env.bus,
+    errorBody: oauthErrorBody,
+  });
+  const keepAliveTimeout = 65_000;
+  const plain = createHttpListener(context('xsuaa'), { keepAliveTimeout }, createXsuaaHandler(env, 'http'));
+  const secure = createHttpsListener(
+    context('xsuaaTls'),
+    { cert: tls.certPem, key: tls.keyPem, keepAliveTimeout },
     createXsuaaHandler(env, 'https'),
   );
   return { plain, secure };

@@ -1,11 +1,16 @@
 // One simulated on-premise system: its own HTTP listener on loopback, the ICF-like front door
 // (authentication, sap-client, latency, faults, CSRF) and dispatch to its OData services or MSW handlers.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SystemConfig } from '../../../app/systems/workspace.js';
 import type { EventBus } from '../../core/event-bus.js';
 import { now } from '../../core/event-bus.js';
+import {
+  createHttpListener,
+  createHttpsListener,
+  type ErrorAnswer,
+  type HttpListenerContext,
+} from '../../core/listener-guard.js';
 import { errorBody, ODataError } from '../odata/errors.js';
 import type { ODataService } from '../service.js';
 import { authenticate } from './auth.js';
@@ -16,6 +21,8 @@ import type { RestHandlers } from './rest.js';
 import type { ODataResponse } from './types.js';
 
 const MAX_BODY = 64 * 1024 * 1024;
+/** Request line and headers: SAP Gateway's ICM takes long URLs (a $filter, a $batch-less GET). */
+const MAX_HEADER_BYTES = 64 * 1024;
 const MODIFYING = new Set(['POST', 'PUT', 'PATCH', 'MERGE', 'DELETE']);
 const NO_BODY = Buffer.alloc(0);
 
@@ -65,18 +72,25 @@ export class SystemServer {
   }
 
   async start(): Promise<number> {
-    const listener = (req: IncomingMessage, res: ServerResponse): void => {
-      this.handle(req, res).catch((error: unknown) => this.crash(res, error));
+    // A throw or rejection of handle() is a 500 and an error event (core/listener-guard.ts).
+    const listener = (req: IncomingMessage, res: ServerResponse): Promise<void> => this.handle(req, res);
+    const context: HttpListenerContext = {
+      name: `system ${this.config.id}`,
+      bus: this.deps.bus,
+      errorBody: gatewayErrorBody,
     };
     const tls = this.deps.tls;
     const server: Server = tls
-      ? createTlsServer({ maxHeaderSize: 64 * 1024, cert: tls.certPem, key: tls.keyPem }, listener)
-      : createServer({ maxHeaderSize: 64 * 1024 }, listener);
+      ? createHttpsListener(
+          context,
+          { maxHeaderSize: MAX_HEADER_BYTES, cert: tls.certPem, key: tls.keyPem },
+          listener,
+        )
+      : createHttpListener(context, { maxHeaderSize: MAX_HEADER_BYTES }, listener);
     server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
-    server.on('clientError', (_error, socket) => socket.destroy());
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -307,12 +321,15 @@ export class SystemServer {
     for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
     res.end(response.body);
   }
+}
 
-  private crash(res: ServerResponse, error: unknown): void {
-    this.deps.log('error', `System ${this.config.id}: ${(error as Error).message}`);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-    res.end();
-  }
+/** What the listener answers itself (a fault, a malformed, oversized or slow head): a Gateway-style error. */
+function gatewayErrorBody(status: number, message: string): ErrorAnswer {
+  const code = status >= 500 ? '/IWBEP/CM_MGW_RT/500' : '/IWBEP/CM_MGW_RT/021';
+  return {
+    contentType: 'application/json;charset=utf-8',
+    body: errorBody(new ODataError(status, code, message), 'v2'),
+  };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
