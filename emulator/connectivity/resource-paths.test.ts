@@ -35,7 +35,7 @@ async function setup(): Promise<{ handle: EmulatorHandle; send: (target: string)
         port,
         `GET http://s4.virtual:44300${target} HTTP/1.1\r\nHost: s4.virtual:44300\r\n` +
           `Proxy-Authorization: Bearer ${proxyToken}\r\nAuthorization: Basic ${basic}\r\n` +
-          'Accept: application/json\r\n\r\n',
+          'Accept: */*\r\n\r\n',
         responseComplete,
       )
     ).toString('latin1');
