@@ -11,6 +11,7 @@ import {
   type TestSystem,
   type V2ErrorBody,
 } from '../test-support.js';
+import { statusOf, talk } from '../../test/raw-socket.js';
 
 type V4ErrorBody = { error: { code: string; message: string } };
 
@@ -210,5 +211,17 @@ describe('$expand, $search and $batch', () => {
       status: 400,
       message: '$links body: malformed percent-encoding in the key (%ff%fe)',
     });
+  });
+});
+
+describe('a request target that is no URL', () => {
+  it('answers 400 with an OData error, not 500', async () => {
+    const { port } = new URL(sys.url);
+    const answer = await talk(
+      { port: Number(port) },
+      'GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    );
+    expect(statusOf(answer.received)).toBe(400);
+    expect(answer.received).toContain('is not a valid URL');
   });
 });

@@ -11,7 +11,7 @@ import {
   type ErrorAnswer,
   type HttpListenerContext,
 } from '../../core/listener-guard.js';
-import { errorBody, ODataError } from '../odata/errors.js';
+import { badRequest, errorBody, ODataError } from '../odata/errors.js';
 import type { ODataService } from '../service.js';
 import { authenticate } from './auth.js';
 import { CsrfSessions } from './csrf.js';
@@ -140,7 +140,13 @@ export class SystemServer {
   /** One request, start to end; public so the OData benchmark can drive it without sockets. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://system.invalid');
+    const url = requestUrl(req.url);
+    if (!url) {
+      // An absolute-form target with a broken authority (`GET http://[ HTTP/1.1`) is the client's fault.
+      const target = JSON.stringify((req.url ?? '').slice(0, 100));
+      this.send(res, this.error(undefined, badRequest(`The request target ${target} is not a valid URL`)));
+      return;
+    }
     const service = this.serviceFor(url.pathname);
     const method = (
       typeof req.headers['x-http-method'] === 'string' ? req.headers['x-http-method'] : (req.method ?? 'GET')
@@ -365,4 +371,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://system.invalid');
+  } catch {
+    return undefined;
+  }
 }
