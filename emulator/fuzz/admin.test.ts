@@ -25,7 +25,7 @@ describe('fuzz: admin API', () => {
           (r) => r.status,
         ),
       );
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -24,7 +24,7 @@ describe('fuzz: Destination service', () => {
           headers: { Authorization: `Bearer ${ctx.tokens[0]!}` },
         }).then((r) => r.status),
       );
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

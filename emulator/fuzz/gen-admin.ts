@@ -2,7 +2,16 @@
 // parameters, query strings and JSON bodies mutated (types, nulls, huge values, deep nesting), a few
 // unauthenticated or from a foreign Origin. Keys that name files, URLs, hosts or ports keep their
 // values, so that no mutation sends the engine off the machine or onto a fixed port.
-import { enc, jsonText, mutateJson, mutateString, mutateStringN, NASTY, type Json } from './mutate.js';
+import {
+  enc,
+  type Json,
+  jsonText,
+  maybeOddTarget,
+  mutateJson,
+  mutateString,
+  mutateStringN,
+  NASTY,
+} from './mutate.js';
 import type { Rng } from './rng.js';
 import type { RequestSpec } from './wire.js';
 
@@ -303,7 +312,7 @@ function headers(rng: Rng, ctx: AdminContext): [string, string][] {
   return out;
 }
 
-export function adminRequest(rng: Rng, ctx: AdminContext): RequestSpec {
+function adminRequestInner(rng: Rng, ctx: AdminContext): RequestSpec {
   const route = rng.weighted(ROUTES.map((r) => [r.weight, r] as const));
   const spec: RequestSpec = { method: route.method, target: route.path(rng), headers: headers(rng, ctx) };
   if (rng.chance(0.03)) spec.target = mutateString(rng, spec.target);
@@ -331,4 +340,8 @@ export function adminRequest(rng: Rng, ctx: AdminContext): RequestSpec {
     ];
   }
   return spec;
+}
+
+export function adminRequest(rng: Rng, ctx: AdminContext): RequestSpec {
+  return maybeOddTarget(rng, adminRequestInner(rng, ctx));
 }

@@ -4,13 +4,14 @@
 // XSUAA or a closed port), so a find never leaves the machine.
 import {
   enc,
+  type Json,
   jsonText,
+  maybeOddTarget,
   mutateJson,
   mutateString,
   mutateStringN,
   NASTY,
   percentAll,
-  type Json,
 } from './mutate.js';
 import type { Rng } from './rng.js';
 import type { RequestSpec } from './wire.js';
@@ -168,7 +169,7 @@ function authorization(rng: Rng, ctx: DestinationContext): [string, string][] {
   ]);
 }
 
-export function destinationRequest(rng: Rng, ctx: DestinationContext): RequestSpec {
+function destinationRequestInner(rng: Rng, ctx: DestinationContext): RequestSpec {
   const headers: [string, string][] = [['Host', ctx.host], ...authorization(rng, ctx)];
   const level = rng.pick(['subaccount', 'instance']);
   const certificate = rng.chance(0.2);
@@ -214,4 +215,8 @@ export function destinationRequest(rng: Rng, ctx: DestinationContext): RequestSp
     headers,
     body: body(rng, ctx, certificate),
   };
+}
+
+export function destinationRequest(rng: Rng, ctx: DestinationContext): RequestSpec {
+  return maybeOddTarget(rng, destinationRequestInner(rng, ctx));
 }

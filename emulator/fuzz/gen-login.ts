@@ -1,7 +1,7 @@
 // The browser side of the emulated XSUAA: /oauth/authorize, /login.do and /logout.do with their query
 // and form parameters mutated, above all redirect targets (loopback URLs carrying CR/LF, NUL, text above
 // Latin-1, encodings; foreign hosts dressed up as loopback) and session cookies.
-import { enc, huge, mutateString, mutateStringN, NASTY, percentAll } from './mutate.js';
+import { enc, huge, maybeOddTarget, mutateString, mutateStringN, NASTY, percentAll } from './mutate.js';
 import type { Rng } from './rng.js';
 import type { RequestSpec } from './wire.js';
 
@@ -106,7 +106,7 @@ function cookieHeader(rng: Rng, ctx: LoginContext): [string, string][] {
   ];
 }
 
-export function loginRequest(rng: Rng, ctx: LoginContext): RequestSpec {
+function loginRequestInner(rng: Rng, ctx: LoginContext): RequestSpec {
   const headers: [string, string][] = [['Host', ctx.host], ...cookieHeader(rng, ctx)];
   const kind = rng.weighted([
     [4, 'logout'],
@@ -157,4 +157,8 @@ export function foreignRedirect(location: string | undefined): string | null {
   if ((url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOST.test(url.hostname))
     return null;
   return `redirect to a non-loopback target: ${JSON.stringify(location.slice(0, 120))}`;
+}
+
+export function loginRequest(rng: Rng, ctx: LoginContext): RequestSpec {
+  return maybeOddTarget(rng, loginRequestInner(rng, ctx));
 }

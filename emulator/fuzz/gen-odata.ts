@@ -3,7 +3,16 @@
 // operations), system query options with grammar-generated $filter, and writes with mutated JSON
 // bodies (including `null`) carrying the CSRF token.
 import { BUSINESS_PARTNER, filter, SALES_ORDER, type EntityShape, type Version } from './gen-filter.js';
-import { enc, jsonText, mutateJson, mutateString, NASTY, percentAll, type Json } from './mutate.js';
+import {
+  enc,
+  type Json,
+  jsonText,
+  maybeOddTarget,
+  mutateJson,
+  mutateString,
+  NASTY,
+  percentAll,
+} from './mutate.js';
 import type { Rng } from './rng.js';
 import { V2_ROOT, V4_ROOT } from './setup.js';
 
@@ -197,7 +206,7 @@ function writeBody(rng: Rng, s: Service, key: string): Json {
     : body;
 }
 
-export function odataRequest(rng: Rng, ctx: ODataContext): ODataRequest {
+function odataRequestInner(rng: Rng, ctx: ODataContext): ODataRequest {
   const s = rng.pick(SERVICES);
   const path = resourcePath(rng, s, ctx);
   const query = rng.chance(0.7) ? queryOptions(rng, s) : '';
@@ -247,4 +256,8 @@ export function odataRequest(rng: Rng, ctx: ODataContext): ODataRequest {
     s.v === 'v2' ? ['POST', 'PUT', 'MERGE', 'PATCH', 'DELETE'] : ['POST', 'PUT', 'PATCH', 'DELETE'],
   );
   return { method, target, headers, body: rng.chance(0.05) ? 'null' : jsonText(rng, body) };
+}
+
+export function odataRequest(rng: Rng, ctx: ODataContext): ODataRequest {
+  return maybeOddTarget(rng, odataRequestInner(rng, ctx));
 }

@@ -1,7 +1,7 @@
 // Token endpoint requests: every grant the emulated XSUAA knows, valid to start with, then mutated
 // parameter by parameter (names, values, duplicates, huge values), in their encoding (form, raw UTF-8,
 // everything percent-encoded, JSON), their content type, framing, client authentication and path.
-import { enc, huge, mutateString, mutateStringN, NASTY, percentAll } from './mutate.js';
+import { enc, huge, maybeOddTarget, mutateString, mutateStringN, NASTY, percentAll } from './mutate.js';
 import type { Rng } from './rng.js';
 import type { RequestSpec } from './wire.js';
 
@@ -165,13 +165,13 @@ export function tokenRequest(rng: Rng, ctx: TokenContext): RequestSpec {
   if (type !== null) headers.push(['Content-Type', type]);
   if (rng.chance(0.1)) headers.push(['X-Zid', rng.chance(0.5) ? ctx.zid : mutateString(rng, ctx.zid)]);
   if (rng.chance(0.05)) headers.push(['Accept', mutateString(rng, 'application/json')]);
-  return {
+  return maybeOddTarget(rng, {
     method: rng.chance(0.95) ? 'POST' : rng.pick(['GET', 'PUT', 'HEAD', 'OPTIONS', 'post']),
     target: rng.chance(0.9) ? '/oauth/token' : mutateString(rng, '/oauth/token'),
     headers,
     body,
     framing: rng.chance(0.15) ? 'chunked' : 'length',
-  };
+  });
 }
 
 /** The other XSUAA routes: keys, discovery, userinfo with good and bad bearer tokens. */
@@ -189,11 +189,15 @@ export function xsuaaMiscRequest(rng: Rng, ctx: TokenContext): RequestSpec {
       'Authorization',
       rng.chance(0.3) ? `Bearer ${ctx.userToken}` : `Bearer ${mutateStringN(rng, ctx.userToken)}`,
     ]);
-  return {
-    method: rng.pick(['GET', 'GET', 'HEAD', 'DELETE']),
-    target: rng.chance(0.7)
-      ? path
-      : `${mutateString(rng, path)}${rng.chance(0.5) ? `?${mutateString(rng, 'a=b')}` : ''}`,
-    headers,
-  };
+  return maybeOddTarget(
+    rng,
+    {
+      method: rng.pick(['GET', 'GET', 'HEAD', 'DELETE']),
+      target: rng.chance(0.7)
+        ? path
+        : `${mutateString(rng, path)}${rng.chance(0.5) ? `?${mutateString(rng, 'a=b')}` : ''}`,
+      headers,
+    },
+    0.2,
+  );
 }

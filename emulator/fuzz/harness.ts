@@ -154,7 +154,17 @@ export function report(findings: readonly Finding[], settings: FuzzSettings, fil
   return lines.join('\n');
 }
 
-/** Fails the test with the report when there is any finding. */
-export function expectNoFindings(findings: readonly Finding[], settings: FuzzSettings, file: string): void {
-  if (findings.length > 0) throw new Error(report(findings, settings, file));
+/** Fails the test with the report (and the engine's last error log lines) when there is any finding. */
+export function expectNoFindings(
+  findings: readonly Finding[],
+  settings: FuzzSettings,
+  file: string,
+  errors: readonly string[] = [],
+): void {
+  if (findings.length === 0) return;
+  const log =
+    errors.length > 0
+      ? `\n\nEngine error log (last ${Math.min(errors.length, 10)}):\n${errors.slice(-10).join('\n')}`
+      : '';
+  throw new Error(report(findings, settings, file) + log);
 }

@@ -91,6 +91,37 @@ export function enc(value: string): string {
   return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
 }
 
+/**
+ * Request targets a URL parser may choke on: scheme-relative (`//`), absolute, authority and asterisk
+ * forms, empty hosts and bad ports, a path with its first slash missing.
+ */
+export function oddTarget(rng: Rng, target: string): string {
+  const path = target.startsWith('/') ? target : `/${target}`;
+  return rng.pick([
+    '//',
+    '///',
+    '//[',
+    `/${path}`,
+    `//a:99999${path}`,
+    `//%zz${path}`,
+    'http://',
+    `http://127.0.0.1${path}`,
+    `HTTP://x${path}`,
+    '*',
+    'localhost:80',
+    path.slice(1),
+    `${path}#frag`,
+    `/.${path}`,
+    `/%2F${path}`,
+    `\\${path}`,
+  ]);
+}
+
+/** Now and then, the target replaced by an odd one (see oddTarget). */
+export function maybeOddTarget<T extends { target: string }>(rng: Rng, spec: T, p = 0.04): T {
+  return rng.chance(p) ? { ...spec, target: oddTarget(rng, spec.target) } : spec;
+}
+
 /** One change to a string. */
 export function mutateString(rng: Rng, value: string): string {
   const at = rng.int(value.length + 1);

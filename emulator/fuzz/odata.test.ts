@@ -23,7 +23,7 @@ describe('fuzz: simulated OData systems', () => {
         odataCase(odataRequest(rng, ctx), f.systemPort),
       );
       await expectAlive(f, metadataProbe(f));
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -38,7 +38,7 @@ describe('fuzz: simulated OData systems', () => {
         odataCase(batchRequest(rng, ctx), f.systemPort),
       );
       await expectAlive(f, metadataProbe(f));
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -54,7 +54,7 @@ describe('fuzz: simulated OData systems', () => {
         odataCase(rng.chance(0.7) ? odataRequest(rng, ctx) : batchRequest(rng, ctx), port),
       );
       await expectAlive(f, metadataProbe(f));
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

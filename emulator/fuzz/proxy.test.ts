@@ -39,7 +39,7 @@ describe('fuzz: connectivity proxy (HTTP)', () => {
         const result = await exchange({ port, bytes: probe, methods: ['GET'], complete: true });
         return result.responses[0]?.status ?? 599;
       });
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -66,6 +66,8 @@ export interface FuzzEngine {
   creds(label: 'xsuaa' | 'destination' | 'connectivity'): Credentials;
   /** A token from the admin API (`POST /api/tokens`). */
   token(body: { client: string; user?: string }): Promise<string>;
+  /** Error lines the engine logged so far (in-process engines only): what a 500 was about. */
+  errors: string[];
 }
 
 async function adminJson<T>(adminUrl: string, adminToken: string, path: string, body?: unknown): Promise<T> {
@@ -112,13 +114,18 @@ export async function attachFuzzEngine(
     proxyToken: await token({ client: 'demo-connectivity' }),
     creds: (label) => bindings.VCAP_SERVICES[label]![0]!.credentials,
     token,
+    errors: [],
   };
 }
 
 /** An in-process engine on ephemeral ports with the fuzz workspace, stopped after the test. */
 export async function startFuzzEngine(): Promise<FuzzEngine> {
   const handle = await engine({ workspace: fuzzWorkspace(await startBackends()) });
-  return attachFuzzEngine(handle.urls, handle.adminToken);
+  const f = await attachFuzzEngine(handle.urls, handle.adminToken);
+  handle.on('log', (e) => {
+    if (e.level === 'error') f.errors.push(`${e.code ?? 'log'}: ${e.message.slice(0, 300)}`);
+  });
+  return f;
 }
 
 /** After a fuzz: the engine still answers on the admin listener and on the listener fuzzed. */

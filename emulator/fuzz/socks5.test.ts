@@ -37,7 +37,7 @@ describe('fuzz: connectivity proxy (SOCKS5)', () => {
       await expectAlive(f);
       const relayed = await rawExchange(port, validDialogue(f.proxyToken), (b) => b.length >= 18);
       expect(relayed.toString('hex')).toBe(`058001000500000100000000000070696e67`);
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -26,7 +26,7 @@ describe('fuzz: XSUAA', () => {
         return requestCase(spec, { port: f.port(tls ? 'xsuaaTls' : 'xsuaa'), tls });
       });
       await expectAlive(f, probe(f));
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -44,7 +44,7 @@ describe('fuzz: XSUAA', () => {
         }),
       );
       await expectAlive(f, probe(f));
-      expectNoFindings(findings, settings, FILE);
+      expectNoFindings(findings, settings, FILE, f.errors);
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
