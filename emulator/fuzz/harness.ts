@@ -2,6 +2,8 @@
 // collected with the exact input. Exceptions nobody caught ('uncaughtException', 'unhandledRejection')
 // are watched for the whole run and charged to the case that was running. One case at a time, so that
 // charge is exact. The report groups findings by problem and prints what replays each one.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { caseSeed, Rng } from './rng.js';
 
@@ -93,11 +95,19 @@ export async function runFuzz(
       for (const problem of problems) findings.push({ fuzz: name, index, problem, input: c.input });
     }
     if (process.env.FUZZ_STATS) console.log(`${name}: ${stats.summary()}`);
+    if (process.env.FUZZ_REPORT) writeReport(process.env.FUZZ_REPORT, name, settings, findings);
   } finally {
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
   return findings;
+}
+
+/** FUZZ_REPORT=<folder>: every finding of a fuzz, whole inputs included, as JSON for triage. */
+function writeReport(folder: string, name: string, settings: FuzzSettings, findings: Finding[]): void {
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ seed: settings.seed, cases: settings.cases, findings }, null, 1));
 }
 
 /** Outcomes and the slowest cases of a run (FUZZ_STATS=1): is the fuzz reaching past the first check? */
