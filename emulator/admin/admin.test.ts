@@ -71,6 +71,20 @@ describe('admin API authentication', () => {
     expect(missing.status).toBe(404);
     expect((await json<ErrorBody>(missing)).error.code).toBe('EMU_ERR_ADMIN_NOT_FOUND');
   });
+
+  it('answers 400, not 500, for a request target that is no path (found by emulator/fuzz)', async () => {
+    const handle = await engine();
+    for (const target of ['//', '///', '//a:99999/x']) {
+      const response = await rawRequest(adminUrl(handle), { path: target, headers: bearer(handle) });
+      expect(response.status, target).toBe(400);
+      expect(JSON.parse(response.body), target).toMatchObject({
+        error: { code: 'EMU_ERR_ADMIN_BAD_REQUEST' },
+      });
+    }
+    expect((await rawRequest(adminUrl(handle), { path: 'http://', headers: bearer(handle) })).status).toBe(
+      400,
+    );
+  });
 });
 
 describe('admin API workspace', () => {

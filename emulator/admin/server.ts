@@ -100,7 +100,14 @@ function installGuards(app: FastifyInstance, auth: AdminAuth): void {
         `Host "${request.headers.host ?? ''}" is not this admin listener.`,
       );
     }
-    const url = new URL(request.url, 'http://local');
+    // A target like `//` or `http://` is no path here: parsing it would throw (and answer 500).
+    const url = URL.parse(request.url, 'http://local');
+    if (url === null) {
+      throw new EmulatorError(
+        'EMU_ERR_ADMIN_BAD_REQUEST',
+        `The request target "${request.url.slice(0, 100)}" is not a path.`,
+      );
+    }
     if (url.pathname.startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
       if (!auth.isAllowedOrigin(request.headers.origin)) {

@@ -89,6 +89,24 @@ describe('connectivity proxy (HTTP): refusals', () => {
     expect(s.backend.requests).toHaveLength(0);
   });
 
+  it('answers a refused HEAD without a body, so the next request on the connection reads right', async () => {
+    // Found by emulator/fuzz: the refusal's text after a HEAD answer was read as the next response.
+    const s = await setup();
+    const head = 'HEAD http://erp.virtual:44300/api HTTP/1.1\r\nHost: erp.virtual:44300\r\n\r\n';
+    const secondComplete = (b: Buffer): boolean => {
+      const text = b.toString('latin1');
+      const second = text.indexOf('HTTP/1.1 ', 1);
+      return second > 0 && responseComplete(Buffer.from(text.slice(second), 'latin1'));
+    };
+    const answer = (
+      await rawExchange(s.port, head + get('http://erp.virtual:44300/api'), secondComplete)
+    ).toString('latin1');
+    expect(answer).toMatch(/^HTTP\/1\.1 407 Proxy Authentication Required\r\n/);
+    expect(answer).toMatch(/^[^]*?\r\nContent-Length: [1-9]\d*\r\n/);
+    expect(bodyOf(answer)).toMatch(/^HTTP\/1\.1 407 Proxy Authentication Required\r\n/);
+    expect(bodyOf(bodyOf(answer))).toMatch(/^Proxy-Authorization is missing/);
+  });
+
   it('answers 503 for an unknown or disconnected location', async () => {
     const s = await setup();
     const unknown = await send(

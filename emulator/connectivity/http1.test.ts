@@ -19,6 +19,14 @@ describe('strict HTTP/1.1 heads', () => {
       head('X-A: a\x01b'),
       head('Proxy-Authorization: Bearer a', 'Proxy-Authorization: Bearer b'),
       'GET  http://a.virtual/ HTTP/1.1',
+      // Control characters in the target (found by emulator/fuzz): a backend's parser resets on them.
+      'GET http://a.virtual/a\x00b HTTP/1.1',
+      'GET http://a.virtual/a\x01b HTTP/1.1',
+      'GET http://a.virtual/a\tb HTTP/1.1',
+      'GET http://a.virtual/\x7f HTTP/1.1',
+      // Raw bytes above ASCII (the head is read as Latin-1): node:http backends reset on them too.
+      'GET http://a.virtual/\xc4\x80 HTTP/1.1',
+      'GET http://a.virtual/a\xa0b HTTP/1.1',
     ];
     for (const text of refused)
       expect(parseRequestHead(text), JSON.stringify(text)).toMatchObject({ ok: false, status: 400 });

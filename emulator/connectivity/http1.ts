@@ -34,6 +34,8 @@ export type Parsed<T> = { ok: true; head: T } | { ok: false; status: number; rea
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** A request target is visible ASCII (RFC 9112 §3.2); anything else would reach the backend as it is. */
+const BAD_TARGET = /[^\x21-\x7e]/;
 const METHOD = /^[A-Z]{1,20}$/;
 /** Headers whose duplicates would let two parties read different values. */
 const SINGLE = new Set([
@@ -57,6 +59,11 @@ function parseRequest(line: string, fieldText: string | null): Parsed<RequestHea
   const parts = line.split(' ');
   if (parts.length !== 3 || !METHOD.test(parts[0]!) || parts[1] === '')
     return bad(400, 'The request line is not "METHOD target HTTP/1.1"');
+  if (BAD_TARGET.test(parts[1]!))
+    return bad(
+      400,
+      'The request target contains control characters or bytes above ASCII: percent-encode them',
+    );
   const version = parts[2] === 'HTTP/1.1' ? '1.1' : parts[2] === 'HTTP/1.0' ? '1.0' : undefined;
   if (version === undefined)
     return bad(

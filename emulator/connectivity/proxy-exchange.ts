@@ -359,7 +359,7 @@ export class ProxyExchange implements UpstreamOwner {
     this.detachUpstream();
     this.pooled?.socket.destroy();
     const close = this.closeClient || !(this.framer?.done ?? true);
-    this.x.responseHeaders = writeError(this.client, status, reason, close);
+    this.x.responseHeaders = writeError(this.client, status, reason, close, [], this.head.method === 'HEAD');
     this.x.finish(status, { ...this.allowed!, allowed: false, stage: 'backend', reason });
     this.client.resume();
     this.conn.exchangeDone(!close);
@@ -384,7 +384,8 @@ export class ProxyExchange implements UpstreamOwner {
   private refuse(status: number, decision: Decision, pipelined: Buffer, extra: string[] = []): Buffer | null {
     this.over = true;
     const close = this.closeClient || this.head.framing.kind !== 'none';
-    this.x.responseHeaders = writeError(this.client, status, decision.reason, close, extra);
+    const head = this.head.method === 'HEAD';
+    this.x.responseHeaders = writeError(this.client, status, decision.reason, close, extra, head);
     this.x.finish(status, decision);
     this.conn.exchangeDone(!close);
     return close ? null : pipelined;

@@ -26,7 +26,9 @@ export function replyText(status: number, reason: string): { body: string; code:
 
 /**
  * A complete error response. `close` ends the connection after it (a request whose body was not read,
- * or a message that cannot be framed); otherwise the connection stays usable. Returns the headers sent.
+ * or a message that cannot be framed); otherwise the connection stays usable. The answer to a HEAD
+ * request has no body (RFC 9110 §9.3.2): the client would read it as the next response. Returns the
+ * headers sent.
  */
 export function writeError(
   socket: Socket,
@@ -34,6 +36,7 @@ export function writeError(
   reason: string,
   close: boolean,
   extra: string[] = [],
+  head = false,
 ): string[] {
   const { body, code } = replyText(status, reason);
   const headers = [
@@ -51,9 +54,9 @@ export function writeError(
     socket.destroy();
     return headers;
   }
-  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n`;
-  for (let i = 0; i < headers.length; i += 2) head += `${headers[i]!}: ${headers[i + 1]!}\r\n`;
-  const text = `${head}\r\n${body}`;
+  let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n`;
+  for (let i = 0; i < headers.length; i += 2) text += `${headers[i]!}: ${headers[i + 1]!}\r\n`;
+  text += head ? '\r\n' : `\r\n${body}`;
   if (close) socket.end(text);
   else socket.write(text);
   return headers;
