@@ -55,7 +55,53 @@ export function validateWorkspace(raw: unknown, source: SourceInfo = {}): Worksp
   return checkWorkspace(raw, source).workspace;
 }
 
+/** Deeper than any real workspace; deeper values would overflow the stack of later copies and diffs. */
+export const MAX_WORKSPACE_DEPTH = 64;
+
+interface Visit {
+  value: unknown;
+  depth: number;
+  key: string | number;
+  parent: Visit | undefined;
+}
+
+/** The JSON path of the first value nested deeper than `limit`, found without recursion. */
+export function tooDeep(raw: unknown, limit = MAX_WORKSPACE_DEPTH): (string | number)[] | undefined {
+  const stack: Visit[] = [{ value: raw, depth: 0, key: '', parent: undefined }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= limit) {
+      const path: (string | number)[] = [];
+      for (let v: Visit | undefined = visit; v?.parent; v = v.parent) path.unshift(v.key);
+      return path;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((child: unknown, i) =>
+        stack.push({ value: child, depth: depth + 1, key: i, parent: visit }),
+      );
+    } else {
+      for (const [key, child] of Object.entries(value))
+        stack.push({ value: child, depth: depth + 1, key, parent: visit });
+    }
+  }
+  return undefined;
+}
+
 export function checkWorkspace(raw: unknown, source: SourceInfo = {}): ParsedWorkspace {
+  const deep = tooDeep(raw);
+  if (deep) {
+    throw new EmulatorError('EMU_ERR_WORKSPACE_INVALID', 'The workspace is invalid (1 problem).', {
+      issues: [
+        {
+          path: toJsonPath(deep.slice(0, 8)) + (deep.length > 8 ? '…' : ''),
+          message: `Nested more than ${MAX_WORKSPACE_DEPTH} levels deep`,
+          ...(source.file === undefined ? {} : { file: source.file }),
+        },
+      ],
+    });
+  }
   const { value, applied, fromVersion } = migrateWorkspace(raw, source.file);
   const result = workspaceSchema.safeParse(value);
   if (result.success) return { workspace: result.data, raw: value, migrated: applied, fromVersion };

@@ -68,6 +68,16 @@ describe('workspace schema', () => {
     expect(byPath.get('$')?.message).toBe('unknown field "typo"');
   });
 
+  it('refuses values nested deeper than 64 levels, naming where, without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const raw = { ...structuredClone(DEMO_WORKSPACE), extra: deep };
+    const error = failure(() => checkWorkspace(raw));
+    expect(error.code).toBe('EMU_ERR_WORKSPACE_INVALID');
+    expect(error.issues?.[0]).toMatchObject({ message: 'Nested more than 64 levels deep' });
+    expect(error.issues?.[0]?.path).toMatch(/^\$\.extra\[0\]/);
+  });
+
   it('reports syntax errors with line and column', () => {
     const error = failure(() =>
       parseWorkspaceText('{\n  "schemaVersion": 2,\n  "name": \n}', '/ws/broken.json'),

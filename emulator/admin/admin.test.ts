@@ -103,6 +103,22 @@ describe('admin API workspace', () => {
     return { dir, file, original, handle, put };
   }
 
+  it('refuses a workspace nested deeper than any real one, so later changes still copy it', async () => {
+    const { handle, put } = await fileEngine();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 2_355; i++) deep = { a: deep };
+    const response = await put({ ...structuredClone(DEMO_WORKSPACE), bindings: { ke: deep } });
+    expect(response.status).toBe(400);
+    const body = await json<ErrorBody>(response);
+    expect(body.error.code).toBe('EMU_ERR_WORKSPACE_INVALID');
+    expect(body.error.issues?.[0]?.message).toBe('Nested more than 64 levels deep');
+    const stop = await fetch(`${adminUrl(handle)}/api/recordings/systems/S4D/stop`, {
+      method: 'POST',
+      headers: bearer(handle),
+    });
+    expect(stop.status).toBeLessThan(500);
+  });
+
   it('rejects an invalid workspace with path-precise issues and leaves the running one and the file untouched', async () => {
     const { file, original, handle, put } = await fileEngine();
     const bad = structuredClone(DEMO_WORKSPACE);
