@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { SystemConfig } from '../../app/systems/workspace.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
+import { redactionFor } from '../core/redaction.js';
 import { installRecordingRoutes } from '../recording/admin-routes.js';
 import { RecordingRuntime } from '../recording/runtime/recording-runtime.js';
 import { installSystemsRoutes } from './admin-routes.js';
@@ -86,6 +87,7 @@ export class SystemsRuntime implements PluginInstance {
             ? { certPem: this.ctx.tls.certPem, keyPem: this.ctx.tls.keyPem }
             : undefined,
         bus: this.ctx.bus,
+        redaction: () => redactionFor(this.ctx.workspace().recording.redact),
         log: (level, message) => this.ctx.log(level, message),
         front: this.recording.front(config.id),
       });

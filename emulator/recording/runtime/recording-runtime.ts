@@ -118,9 +118,11 @@ export class RecordingRuntime implements RecordingRuntimeView {
   ): Promise<ActiveMode> {
     const config = system.recording;
     const rules = matchRules(settings.match);
+    const shown = new Redactor(settings.redact);
     const mode: ActiveMode = {
       config,
-      redactor: settings.redact.keepSecrets ? null : new Redactor(settings.redact),
+      redactor: settings.redact.keepSecrets ? null : shown,
+      shown,
       rules,
       errors: [],
     };
@@ -283,6 +285,7 @@ function simulateMode(previous?: ActiveMode): ActiveMode {
   return {
     config: SIMULATE,
     redactor: previous?.redactor ?? new Redactor(),
+    shown: previous?.shown ?? new Redactor(),
     rules: DEFAULT_MATCH_RULES,
     errors: [],
   };

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { SystemConfig } from '../../../app/systems/workspace.js';
 import type { EventBus } from '../../core/event-bus.js';
 import { now } from '../../core/event-bus.js';
+import { NO_EXTRA_RULES, redactionFor, type Redaction } from '../../core/redaction.js';
 import { errorBody, ODataError } from '../odata/errors.js';
 import type { ODataService } from '../service.js';
 import { authenticate } from './auth.js';
@@ -25,6 +26,8 @@ export interface SystemDeps {
   /** Leaf certificate and key for HTTPS systems. */
   tls?: { certPem: string; keyPem: string };
   bus: EventBus;
+  /** The workspace's redaction rules, for what an event shows of a request (default: the engine's). */
+  redaction?(): Redaction;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Live, record and replay modes in front of the simulated services (emulator/recording/runtime). */
   front?: SystemFront;
@@ -158,7 +161,7 @@ export class SystemServer {
       system: this.config.id,
       service: service?.config.name ?? null,
       method,
-      url: req.url ?? '/',
+      url: (this.deps.redaction?.() ?? redactionFor(NO_EXTRA_RULES)).url(req.url ?? '/'),
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       client: record.client,
