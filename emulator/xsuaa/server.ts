@@ -144,7 +144,7 @@ async function token(
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
     const headers: Record<string, string> =
-      error.status === 401 ? { 'WWW-Authenticate': 'Basic realm="UAA/client", error="invalid_client"' } : {};
+      error.status === 401 ? { 'WWW-Authenticate': `Basic realm="UAA/client", error="${error.error}"` } : {};
     send(res, error.status, error.body(), headers);
     env.bus.emit({
       type: 'token-failed',
