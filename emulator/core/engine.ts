@@ -5,6 +5,7 @@ import type { WorkspaceResponse } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
 import type { EngineEvent, EngineStatus, ServiceId } from '../../app/events.js';
 import { checkWorkspace } from '../../app/workspace/parse.js';
+import { isLoopbackAddress } from '../../app/workspace/primitives.js';
 import type { ServicePorts, Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminAuth } from '../admin/auth.js';
 import { defaultUiDir, startAdminServer, type AdminBackend, type AdminServer } from '../admin/server.js';
@@ -136,7 +137,7 @@ export class Engine implements AdminBackend {
   }
 
   async start(): Promise<void> {
-    if (this.host !== '127.0.0.1' && this.host !== 'localhost') {
+    if (!isLoopbackAddress(this.host)) {
       this.log('warn', `Listeners bind ${this.host}: the emulator is reachable from other machines.`);
     }
     this.services.update('admin', { state: 'starting' });
