@@ -285,7 +285,7 @@ export class Engine implements AdminBackend {
     return {
       VCAP_SERVICES: buildVcapServices(this.ws, this.xsuaa.clients(), e),
       VCAP_APPLICATION: buildVcapApplication(this.ws, e),
-      destinations: approuterDestinations(this.ws, e),
+      ...approuterDestinations(this.ws, e),
       caBundle: this.caBundle,
     };
   }
