@@ -22,7 +22,14 @@ import { VERSION } from '../version.js';
 import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operations.js';
 import { XsuaaService, type XsuaaCore } from '../xsuaa/service.js';
 import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
-import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
+import {
+  claimRuntime,
+  defaultDataDir,
+  ensureDataDir,
+  removeInterruptedWrites,
+  removeRuntime,
+  writeRuntime,
+} from './data-dir.js';
 import { withDataDirLock } from './data-lock.js';
 import { EventBus, now } from './event-bus.js';
 import { PLUGINS } from '../plugins.js';
@@ -137,6 +144,12 @@ export class Engine implements AdminBackend {
   }
 
   async start(): Promise<void> {
+    const leftovers = await removeInterruptedWrites(this.dataDir, this.current.summary.path);
+    if (leftovers.length > 0)
+      this.log(
+        'info',
+        `Removed ${leftovers.length} temporary file${leftovers.length === 1 ? '' : 's'} of a save the last run did not finish: ${leftovers.join(', ')}`,
+      );
     if (!isLoopbackAddress(this.host)) {
       this.log('warn', `Listeners bind ${this.host}: the emulator is reachable from other machines.`);
     }

@@ -7,6 +7,7 @@ import type { SystemConfig } from '../../app/systems/workspace.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
 import { redactionFor } from '../core/redaction.js';
 import { installRecordingRoutes } from '../recording/admin-routes.js';
+import { SessionStore } from '../recording/session-store.js';
 import { RecordingRuntime } from '../recording/runtime/recording-runtime.js';
 import { installSystemsRoutes } from './admin-routes.js';
 import { RestHandlers } from './http/rest.js';
@@ -41,8 +42,20 @@ export class SystemsRuntime implements PluginInstance {
   }
 
   async start(): Promise<void> {
+    await this.repairSessions();
     await this.recording.apply();
     for (const config of this.ctx.workspace().systems) await this.startSystem(config);
+  }
+
+  /** Sessions a kill cut short mid-entry are valid HAR again before anything (or anyone) reads them. */
+  private async repairSessions(): Promise<void> {
+    for (const { name, kept, error } of await new SessionStore(this.ctx.dataDir).repairCut())
+      this.ctx.log(
+        error === undefined ? 'warn' : 'error',
+        error === undefined
+          ? `Session "${name}" was cut short mid-entry (the emulator was stopped while writing it); repaired with its ${kept} complete entries.`
+          : `Session "${name}" cannot be repaired: ${error}`,
+      );
   }
 
   async stop(): Promise<void> {
