@@ -13,7 +13,7 @@ import { installSystemsRoutes } from './admin-routes.js';
 import { RestHandlers } from './http/rest.js';
 import { SystemServer } from './http/system-server.js';
 import type { ODataService } from './service.js';
-import { checkBehaviour, loadService, SystemConfigError } from './system-loader.js';
+import { checkBehaviour, loadService, MetadataCache, SystemConfigError } from './system-loader.js';
 import { resolveFile } from './service.js';
 
 export interface RunningSystem {
@@ -24,6 +24,8 @@ export interface RunningSystem {
 
 export class SystemsRuntime implements PluginInstance {
   readonly systems = new Map<string, RunningSystem>();
+  /** Parsed EDMX files of the running services, kept while unchanged: a restart does not parse them again. */
+  readonly models = new MetadataCache();
   /** Live, record and replay modes of the systems (emulator/recording/runtime). */
   readonly recording: RecordingRuntime;
 
@@ -45,6 +47,17 @@ export class SystemsRuntime implements PluginInstance {
     await this.repairSessions();
     await this.recording.apply();
     for (const config of this.ctx.workspace().systems) await this.startSystem(config);
+    this.retainModels();
+  }
+
+  /** Keeps the parsed models of the workspace's EDMX files, and only those. */
+  private retainModels(): void {
+    const services = this.ctx.workspace().systems.flatMap((s) => s.services);
+    this.models.retain(
+      services
+        .filter((s) => !s.metadata.startsWith('builtin:'))
+        .map((s) => resolveFile(s.metadata, this.baseDir)),
+    );
   }
 
   /** Sessions a kill cut short mid-entry are valid HAR again before anything (or anyone) reads them. */
@@ -83,10 +96,11 @@ export class SystemsRuntime implements PluginInstance {
       await this.stopSystem(id);
     }
     for (const config of next.values()) if (!this.systems.has(config.id)) await this.startSystem(config);
+    this.retainModels();
   }
 
   private async startSystem(config: SystemConfig): Promise<void> {
-    const options = { baseDir: this.baseDir, dataDir: this.ctx.dataDir };
+    const options = { baseDir: this.baseDir, dataDir: this.ctx.dataDir, models: this.models };
     try {
       const services: ODataService[] = [];
       for (const service of config.services) services.push(await loadService(config, service, options));
