@@ -20,6 +20,10 @@ describe('redaction rules', () => {
     expect(r.url('/s?$filter=CountryCode%20eq%20%27DE%27&CountryCode=DE')).toBe(
       '/s?$filter=CountryCode%20eq%20%27DE%27&CountryCode=DE',
     );
+    // Paging state of OData itself: replay must match it.
+    expect(r.url('/s?$skiptoken=10&!deltatoken=abc&token=x')).toBe(
+      '/s?$skiptoken=10&!deltatoken=abc&token=%5Bx%5D',
+    );
   });
 
   it('redacts form and JSON bodies, also a JSON preview cut mid-member, and keeps the rest as sent', () => {

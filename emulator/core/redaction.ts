@@ -40,8 +40,9 @@ export const DEFAULT_REDACTION = {
   ],
   /**
    * Query parameter and form field names that are secret wherever they appear in the name
-   * (`new_password`, `x_token`, `app_secret`). Not applied to JSON properties: entity data such as
-   * `TokenCount` or `PasswordChangeRequired` must replay as recorded.
+   * (`new_password`, `x_token`, `app_secret`). Not applied to OData's own options (`$skiptoken`,
+   * SAP's `!deltatoken`: paging state that replay must match), nor to JSON properties: entity data such
+   * as `TokenCount` or `PasswordChangeRequired` must replay as recorded.
    */
   fieldPattern: /passw|secret|token|api[-_]?key/i,
 } as const;
@@ -70,6 +71,10 @@ const JSON_DATA_FIELDS = new Set(['code']);
 const LOCATION_HEADERS = new Set(['location', 'content-location']);
 /** A JSON member in text that may be cut anywhere (a preview): `"name" : value`. */
 const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]"]+)/g;
+
+/** DEFAULT_REDACTION.fieldPattern, except for OData's `$` options and SAP's `!` ones. */
+const secretByName = (name: string): boolean =>
+  !name.startsWith('$') && !name.startsWith('!') && DEFAULT_REDACTION.fieldPattern.test(name);
 
 /** A name as sent; malformed percent-encoding is compared as written rather than thrown on. */
 function decodeName(text: string): string {
@@ -116,12 +121,12 @@ export class Redaction {
 
   isSecretQueryParam(name: string): boolean {
     const n = name.toLowerCase();
-    return this.query.has(n) || DEFAULT_REDACTION.fieldPattern.test(n);
+    return this.query.has(n) || secretByName(n);
   }
 
   isSecretFormField(name: string): boolean {
     const n = name.toLowerCase();
-    return this.form.has(n) || DEFAULT_REDACTION.fieldPattern.test(n);
+    return this.form.has(n) || secretByName(n);
   }
 
   /** A URL or `path?query` with the values of secret query parameters replaced; the rest as written. */
