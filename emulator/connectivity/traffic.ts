@@ -57,7 +57,7 @@ export interface RecordedMessage {
 
 /** The traffic view's redaction: the engine's rules, `<redacted>` as the mark (in URLs too, for reading). */
 export function trafficRedaction(rules: RedactionRules = NO_EXTRA_RULES): Redaction {
-  return new Redaction(rules, { mark: REDACTED, urlMark: REDACTED });
+  return new Redaction(rules, { mark: REDACTED, urlMark: REDACTED, byName: true });
 }
 
 const DEFAULT_TRAFFIC_REDACTION = trafficRedaction();

@@ -39,10 +39,10 @@ export const DEFAULT_REDACTION = {
     'signature',
   ],
   /**
-   * Query parameter and form field names that are secret wherever they appear in the name
-   * (`new_password`, `x_token`, `app_secret`). Not applied to OData's own options (`$skiptoken`,
-   * SAP's `!deltatoken`: paging state that replay must match), nor to JSON properties: entity data such
-   * as `TokenCount` or `PasswordChangeRequired` must replay as recorded.
+   * Query parameter and form field names that look secret wherever the word appears (`new_password`,
+   * `x_token`, `app_secret`), for the surfaces that only show requests (RedactionMarks.byName). Never
+   * OData's own options (`$skiptoken`, SAP's `!deltatoken`: paging state), nor JSON properties (entity
+   * data such as `TokenCount` or `PasswordChangeRequired`).
    */
   fieldPattern: /passw|secret|token|api[-_]?key/i,
 } as const;
@@ -60,6 +60,12 @@ export interface RedactionMarks {
   mark: string;
   /** Written in place of a secret query or form value; defaults to the mark, percent-encoded. */
   urlMark?: string;
+  /**
+   * Also hide query and form values by the look of their names (DEFAULT_REDACTION.fieldPattern).
+   * For what is only shown (events, traffic, logs); session files keep to the listed names, because a
+   * recorded value that was redacted can no longer be matched on replay.
+   */
+  byName?: boolean;
 }
 
 const CSRF_PROTOCOL_VALUES = new Set(['fetch', 'required']);
@@ -92,6 +98,7 @@ export class Redaction {
   private readonly jsonFields: Set<string>;
   readonly mark: string;
   private readonly urlMark: string;
+  private readonly byName: boolean;
 
   constructor(extra: RedactionRules = NO_EXTRA_RULES, marks: RedactionMarks = { mark: '[redacted]' }) {
     const lower = (list: readonly string[]): string[] => list.map((n) => n.toLowerCase());
@@ -102,6 +109,7 @@ export class Redaction {
     this.jsonFields = new Set([...this.form].filter((n) => !JSON_DATA_FIELDS.has(n) || asked.has(n)));
     this.mark = marks.mark;
     this.urlMark = marks.urlMark ?? encodeURIComponent(marks.mark);
+    this.byName = marks.byName === true;
   }
 
   isSecretHeader(name: string): boolean {
@@ -121,12 +129,12 @@ export class Redaction {
 
   isSecretQueryParam(name: string): boolean {
     const n = name.toLowerCase();
-    return this.query.has(n) || secretByName(n);
+    return this.query.has(n) || (this.byName && secretByName(n));
   }
 
   isSecretFormField(name: string): boolean {
     const n = name.toLowerCase();
-    return this.form.has(n) || secretByName(n);
+    return this.form.has(n) || (this.byName && secretByName(n));
   }
 
   /** A URL or `path?query` with the values of secret query parameters replaced; the rest as written. */
@@ -201,7 +209,7 @@ const shown = new WeakMap<RedactionRules, Redaction>();
 export function redactionFor(rules: RedactionRules): Redaction {
   let redaction = shown.get(rules);
   if (!redaction) {
-    redaction = new Redaction(rules);
+    redaction = new Redaction(rules, { mark: '[redacted]', byName: true });
     shown.set(rules, redaction);
   }
   return redaction;

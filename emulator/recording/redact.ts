@@ -10,8 +10,9 @@ export { REDACTED };
 export { DEFAULT_REDACTION, type RedactionRules } from '../core/redaction.js';
 
 export class Redactor extends Redaction {
-  constructor(extra: RedactionRules = NO_EXTRA_RULES) {
-    super(extra, { mark: REDACTED });
+  /** `shownOnly`: for events, logs and the miss list, which need not replay (RedactionMarks.byName). */
+  constructor(extra: RedactionRules = NO_EXTRA_RULES, shownOnly = false) {
+    super(extra, { mark: REDACTED, byName: shownOnly });
   }
 
   private headerPair = (h: HarNameValue): HarNameValue => {

@@ -118,11 +118,10 @@ export class RecordingRuntime implements RecordingRuntimeView {
   ): Promise<ActiveMode> {
     const config = system.recording;
     const rules = matchRules(settings.match);
-    const shown = new Redactor(settings.redact);
     const mode: ActiveMode = {
       config,
-      redactor: settings.redact.keepSecrets ? null : shown,
-      shown,
+      redactor: settings.redact.keepSecrets ? null : new Redactor(settings.redact),
+      shown: new Redactor(settings.redact, true),
       rules,
       errors: [],
     };
@@ -285,7 +284,7 @@ function simulateMode(previous?: ActiveMode): ActiveMode {
   return {
     config: SIMULATE,
     redactor: previous?.redactor ?? new Redactor(),
-    shown: previous?.shown ?? new Redactor(),
+    shown: previous?.shown ?? new Redactor(undefined, true),
     rules: DEFAULT_MATCH_RULES,
     errors: [],
   };
