@@ -51,6 +51,11 @@ export const bindingEnvSchema = z.object({
   VCAP_APPLICATION: z.record(z.string(), z.unknown()),
   /** The approuter's `destinations` environment format (default-env.json). */
   destinations: z.array(z.record(z.string(), z.unknown())),
+  /**
+   * HTTP destinations of the subaccount that format cannot carry fully (credentials, location id,
+   * sap-client…): left out of `destinations`, so the approuter asks the Destination service for them.
+   */
+  destinationsLeftToService: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   /** The CA bundle for NODE_EXTRA_CA_CERTS: the existing or system bundle plus the emulator CA. */
   caBundle: z.string().nullable(),
 });

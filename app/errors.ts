@@ -57,6 +57,11 @@ export const ERROR_CATALOG = {
     summary: 'The admin API request is malformed.',
     hint: 'Check the body against the admin API contract in app/admin-api.ts.',
   },
+  EMU_ERR_ADMIN_TOO_LARGE: {
+    status: 413,
+    summary: 'The admin API request body is larger than the route takes.',
+    hint: 'The message names the limit; an EDMX larger than that cannot be imported through the admin API.',
+  },
   EMU_ERR_ADMIN_NOT_FOUND: {
     status: 404,
     summary: 'No admin API route matches.',

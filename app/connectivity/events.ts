@@ -35,7 +35,7 @@ export const proxyRequestEventSchema = z.object({
   /** Key of the exchange in the traffic list (GET /api/connectivity/traffic/:id). */
   id: z.string(),
   method: z.string(),
-  /** The virtual URL as the client sent it (query included). */
+  /** The virtual URL as the client sent it (query included, secret values redacted). */
   url: z.string(),
   /** Location id; null for the default location. */
   location: z.string().nullable(),

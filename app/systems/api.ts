@@ -82,7 +82,19 @@ export const resetRequestSchema = z.object({
     .optional(),
 });
 
-export const inspectEdmxRequestSchema = z.object({ xml: z.string().min(1).max(20_000_000) });
+/** The largest EDMX the admin API takes (inspect and import), in bytes of UTF-8: its size as a file. */
+export const EDMX_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * The request body limit of those routes: the EDMX as a JSON string, where escaping at most doubles a
+ * byte (`"`, `\`, line breaks), plus the other fields. One limit end to end: any EDMX up to
+ * EDMX_MAX_BYTES fits, and the routes refuse a larger one in such a body themselves (413, as here).
+ */
+export const EDMX_BODY_LIMIT = 2 * EDMX_MAX_BYTES + 64 * 1024;
+/** What a too large EDMX is told, whichever check found it. */
+export const EDMX_TOO_LARGE = `The EDMX is larger than ${EDMX_MAX_BYTES / 1024 / 1024} MiB, the most the admin API takes.`;
+
+const edmxXml = z.string().min(1).max(EDMX_MAX_BYTES);
+export const inspectEdmxRequestSchema = z.object({ xml: edmxXml });
 export const inspectEdmxResponseSchema = z.object({
   odataVersion: z.enum(['v2', 'v4']),
   namespace: z.string(),
@@ -92,7 +104,7 @@ export const inspectEdmxResponseSchema = z.object({
 
 /** Adds a service from an EDMX to a system: the file is saved and the workspace gains the service. */
 export const importServiceRequestSchema = z.object({
-  xml: z.string().min(1).max(20_000_000),
+  xml: edmxXml,
   name,
   /** Checked against the EDMX when given; detected from it otherwise. */
   odataVersion: z.enum(['v2', 'v4']).optional(),

@@ -12,7 +12,7 @@ export const systemsEventSchemas = [
     /** Service name, or null for REST (MSW) endpoints and unmatched paths. */
     service: z.string().nullable(),
     method: z.string(),
-    /** Path and query as requested (no credentials: those travel in headers). */
+    /** Path and query as requested, secret query values redacted (the recordings' rules). */
     url: z.string(),
     status: z.number().int(),
     durationMs: z.number(),

@@ -8,7 +8,7 @@ import type { destinationSchema } from '../destination/workspace.js';
 import { destinationsSchema } from '../destination/workspace.js';
 import { recordingSchema } from '../recording/workspace.js';
 import { systemSchema } from '../systems/workspace.js';
-import { hostName, name, port } from './primitives.js';
+import { bindAddress, hostName, name, port } from './primitives.js';
 
 export * from '../connectivity/workspace.js';
 export * from '../destination/workspace.js';
@@ -31,10 +31,11 @@ export const servicePortsSchema = z
   );
 
 export const engineSchema = z.object({
-  bind: z
-    .string()
+  bind: bindAddress
     .default('127.0.0.1')
-    .describe('Address every listener binds. Anything but 127.0.0.1 exposes the emulator to the network.'),
+    .describe(
+      'Address every listener binds: an IP address or "localhost". Anything but a loopback address exposes the emulator to the network.',
+    ),
   ports: servicePortsSchema.prefault({}),
 });
 

@@ -5,6 +5,7 @@ import { DEMO_WORKSPACE } from './demo.js';
 import { workspaceJsonSchemaText } from './json-schema.js';
 import { migrateWorkspace } from './migrations.js';
 import { checkWorkspace, parseWorkspaceText, validateWorkspace } from './parse.js';
+import { isLoopbackAddress } from './primitives.js';
 import { CURRENT_SCHEMA_VERSION } from './schema.js';
 
 const fixture = (name: string): string =>
@@ -106,6 +107,25 @@ describe('workspace schema', () => {
     expect(paths).toContain(
       '$.cloudConnector.locations[0].systemMappings[0].internalHost: unknown system "system:MISSING"',
     );
+  });
+
+  it('takes an IP address or localhost for engine.bind and names the field for anything else', () => {
+    for (const bind of ['127.0.0.1', '0.0.0.0', '::1', '::', 'localhost', '192.168.1.20'])
+      expect(validateWorkspace({ ...DEMO_WORKSPACE, engine: { bind } }).engine.bind).toBe(bind);
+    for (const bind of ['my-laptop', '999.1.1.1', '', 'http://127.0.0.1', 80]) {
+      const issues = failure(() => validateWorkspace({ ...DEMO_WORKSPACE, engine: { bind } })).issues;
+      expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+        `$.engine.bind: must be an IP address (IPv4 such as 127.0.0.1 or IPv6 such as ::1) or "localhost", not ${JSON.stringify(bind)}`,
+      ]);
+    }
+    // Only a non-loopback address is warned about at start.
+    expect(['127.0.0.1', '127.0.0.2', '::1', 'localhost'].map(isLoopbackAddress)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['0.0.0.0', '::', '192.168.1.20'].map(isLoopbackAddress)).toEqual([false, false, false]);
   });
 
   it('keeps the committed JSON Schema in step with the zod schema (npm run gen:schema)', () => {

@@ -135,6 +135,21 @@ describe('admin API workspace', () => {
     expect(await readFile(file, 'utf8')).toBe(original);
   });
 
+  it('refuses an engine.bind that is no IP address or localhost, naming the field, before the next start', async () => {
+    const { file, original, put } = await fileEngine();
+    const response = await put({ ...DEMO_WORKSPACE, engine: { bind: 'my-laptop' } });
+    expect(response.status).toBe(400);
+    const body = await json<ErrorBody>(response);
+    expect(body.error.code).toBe('EMU_ERR_WORKSPACE_INVALID');
+    expect(body.error.issues).toEqual([
+      expect.objectContaining({
+        path: '$.engine.bind',
+        message: expect.stringContaining('must be an IP address') as unknown,
+      }),
+    ]);
+    expect(await readFile(file, 'utf8')).toBe(original);
+  });
+
   it('saves a valid workspace to its file and announces it on the event stream', async () => {
     const { file, handle, put } = await fileEngine();
     const stream = await fetch(`${adminUrl(handle)}/api/events`, { headers: bearer(handle) });

@@ -150,6 +150,8 @@ function adminErrorBody(status: number, message: string): ErrorAnswer {
 function installErrorHandling(app: FastifyInstance, listener: ListenerContext): void {
   app.setErrorHandler((error: FastifyError | EmulatorError, request, reply) => {
     if (error instanceof EmulatorError) return reply.status(error.status).send(error.toJSON());
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(tooLarge(request).toJSON());
     const status = error.statusCode ?? 500;
     if (status < 500) {
       const e = new EmulatorError('EMU_ERR_ADMIN_BAD_REQUEST', error.message);
@@ -167,6 +169,21 @@ function installErrorHandling(app: FastifyInstance, listener: ListenerContext): 
     );
     return reply.status(404).send(e.toJSON());
   });
+}
+
+/**
+ * A body over the route's limit, refused from its Content-Length before it is read. A route may say
+ * what the limit means for its input (`config.tooLarge`, e.g. the EDMX routes); the rest name bytes.
+ */
+function tooLarge(request: FastifyRequest): EmulatorError {
+  const { bodyLimit, config } = request.routeOptions;
+  const said = (config as { tooLarge?: unknown } | undefined)?.tooLarge;
+  return new EmulatorError(
+    'EMU_ERR_ADMIN_TOO_LARGE',
+    typeof said === 'string'
+      ? said
+      : `The request body is larger than ${bodyLimit} bytes, the most ${request.method} ${request.url.split('?')[0] ?? ''} takes.`,
+  );
 }
 
 function installRoutes(app: FastifyInstance, backend: AdminBackend, closeStreams: Set<() => void>): void {

@@ -56,8 +56,10 @@ describe('VCAP_SERVICES', () => {
       credentials: { apiKey: 'k' },
     });
     expect(env.VCAP_APPLICATION).toMatchObject({ application_name: 'demo-app', space_name: 'dev' });
-    expect(env.destinations).toEqual([
-      expect.objectContaining({ name: 'S4', url: 'http://s4.virtual:44300', proxyType: 'OnPremise' }),
+    // The demo's S4 authenticates (BasicAuthentication, sap-client): the Destination service serves it.
+    expect(env.destinations).toEqual([]);
+    expect(env.destinationsLeftToService).toEqual([
+      { name: 'S4', reason: 'Authentication BasicAuthentication; User, Password, sap-client' },
     ]);
   });
 

@@ -42,6 +42,21 @@ export function formatBindings(env: BindingEnv, format: BindingFormat): string {
   }
 }
 
+/**
+ * What default-env.json leaves out of `destinations`, for the person who writes it: the approuter
+ * finds those through the Destination service binding in VCAP_SERVICES. Empty when nothing is left out.
+ */
+export function destinationsNote(env: BindingEnv): string {
+  const left = env.destinationsLeftToService ?? [];
+  if (left.length === 0) return '';
+  return [
+    `note: ${left.length} destination${left.length === 1 ? '' : 's'} left out of "destinations"; the approuter gets ${left.length === 1 ? 'it' : 'them'} from the Destination service (binding in VCAP_SERVICES),`,
+    '  because the "destinations" format cannot carry what they need:',
+    ...left.map((d) => `  ${d.name}: ${d.reason}`),
+    '',
+  ].join('\n');
+}
+
 const SYSTEM_BUNDLES = [
   '/etc/ssl/certs/ca-certificates.crt',
   '/etc/pki/tls/certs/ca-bundle.crt',

@@ -150,26 +150,73 @@ export function buildVcapApplication(ws: Workspace, e: BindingEndpoints): Record
   };
 }
 
+/** A subaccount destination the `destinations` export leaves to the Destination service, and why. */
+export interface LeftToService {
+  name: string;
+  reason: string;
+}
+
+/**
+ * Properties the approuter's `destinations` environment format carries (or that do not change the
+ * request: Description). Anything else exists only in the Destination service's answer.
+ */
+const ENV_CARRIED = new Set([
+  'Name',
+  'Type',
+  'URL',
+  'ProxyType',
+  'Authentication',
+  'Description',
+  'HTML5.ForwardAuthToken',
+  'forwardAuthToken',
+  'HTML5.Timeout',
+]);
+
+type Destination = Workspace['destinations']['subaccount'][number];
+
+/** Why the env format cannot stand for this destination; null when it carries all of it. */
+function envGap(d: Destination): string | null {
+  const gaps: string[] = [];
+  if (d.ProxyType === 'PrivateLink') gaps.push('ProxyType PrivateLink');
+  const auth = d.Authentication ?? 'NoAuthentication';
+  if (auth !== 'NoAuthentication') gaps.push(`Authentication ${auth}`);
+  const extra = Object.keys(d).filter((k) => !ENV_CARRIED.has(k) && d[k] !== '');
+  if (extra.length > 0) gaps.push(extra.join(', '));
+  return gaps.length === 0 ? null : gaps.join('; ');
+}
+
 /**
  * The approuter's `destinations` environment format: only the fields of its schema
  * (lib/configuration/schemas/environment-destinations-schema.json, `additionalProperties: false`), so no
- * credentials: an env destination cannot carry them, and any extra field stops the approuter at start.
- * Only HTTP destinations of the subaccount, Internet or OnPremise (with the proxy). Destinations that
- * need credentials work through the Destination service, which the approuter also reads (sap-contract §1).
+ * credentials, location id, sap-client or authentication type. The approuter never asks the Destination
+ * service for a destination it finds there, so only HTTP destinations of the subaccount that the format
+ * carries completely are exported (no authentication, Internet or OnPremise with the proxy); every other
+ * one is listed in `destinationsLeftToService` and reaches the approuter through the destination binding in
+ * VCAP_SERVICES, with everything it needs (sap-contract §1).
  */
-export function approuterDestinations(ws: Workspace, e: BindingEndpoints): Record<string, unknown>[] {
-  return ws.destinations.subaccount
-    .filter((d) => d.Type === 'HTTP' && d.URL && d.ProxyType !== 'PrivateLink')
-    .map((d) => {
-      const timeout = Number(d['HTML5.Timeout']);
-      return {
-        name: d.Name,
-        url: d.URL,
-        forwardAuthToken: d['HTML5.ForwardAuthToken'] === 'true' || d.forwardAuthToken === 'true',
-        ...(Number.isInteger(timeout) && timeout > 0 ? { timeout } : {}),
-        ...(d.ProxyType === 'OnPremise'
-          ? { proxyType: 'OnPremise', proxyHost: e.proxyHost, proxyPort: e.proxyPort }
-          : {}),
-      };
+export function approuterDestinations(
+  ws: Workspace,
+  e: BindingEndpoints,
+): { destinations: Record<string, unknown>[]; destinationsLeftToService: LeftToService[] } {
+  const destinations: Record<string, unknown>[] = [];
+  const destinationsLeftToService: LeftToService[] = [];
+  for (const d of ws.destinations.subaccount) {
+    if (d.Type !== 'HTTP' || !d.URL) continue;
+    const gap = envGap(d);
+    if (gap !== null) {
+      destinationsLeftToService.push({ name: d.Name, reason: gap });
+      continue;
+    }
+    const timeout = Number(d['HTML5.Timeout']);
+    destinations.push({
+      name: d.Name,
+      url: d.URL,
+      forwardAuthToken: d['HTML5.ForwardAuthToken'] === 'true' || d.forwardAuthToken === 'true',
+      ...(Number.isInteger(timeout) && timeout > 0 ? { timeout } : {}),
+      ...(d.ProxyType === 'OnPremise'
+        ? { proxyType: 'OnPremise', proxyHost: e.proxyHost, proxyPort: e.proxyPort }
+        : {}),
     });
+  }
+  return { destinations, destinationsLeftToService };
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { constants } from 'node:os';
 import type { BindingEnv, BindingFormat, IssueTokenRequest } from '../../app/admin-api.js';
 import { EmulatorError, isEmulatorError } from '../../app/errors.js';
-import { formatBindings } from '../bindings/formats.js';
+import { destinationsNote, formatBindings } from '../bindings/formats.js';
 import { ensureDataDir } from '../core/data-dir.js';
 import { withDataDirLock } from '../core/data-lock.js';
 import { startEmulator } from '../core/engine.js';
@@ -30,6 +30,7 @@ export async function vcapCommand(
     ? await remoteBindingEnv(running)
     : await offlineBindingEnv(await openOffline(flags.workspace, flags.dataDir));
   const text = formatBindings(env, flags.format);
+  if (flags.format === 'default-env') process.stderr.write(destinationsNote(env));
   if (flags.out) {
     // The file holds client secrets: readable by the user only.
     await writeFile(flags.out, text, { mode: 0o600 });

@@ -130,10 +130,18 @@ describe('btp-emulator vcap, token, exec and ca', () => {
     const shell = run(['vcap', '-d', dir, '--format', 'shell']);
     expect(await output(shell)).toMatch(/^export VCAP_SERVICES='/);
     const out = path.join(dir, 'default-env.json');
-    expect(await run(['vcap', '-d', dir, '--format', 'default-env', '--out', out]).exit).toBe(0);
+    const defaultEnv = run(['vcap', '-d', dir, '--format', 'default-env', '--out', out]);
+    expect(await defaultEnv.exit).toBe(0);
     const { stat, readFile } = await import('node:fs/promises');
     expect((await stat(out)).mode & 0o777).toBe(0o600);
-    expect(Object.keys(JSON.parse(await readFile(out, 'utf8')) as object)).toContain('destinations');
+    // The demo's S4 needs its credentials and sap-client: left to the Destination service, and said so.
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ destinations: [] });
+    expect(defaultEnv.stderr()).toContain(
+      'note: 1 destination left out of "destinations"; the approuter gets it from the Destination service',
+    );
+    expect(defaultEnv.stderr()).toContain(
+      '  S4: Authentication BasicAuthentication; User, Password, sap-client',
+    );
     expect(await run(['vcap', '-d', dir, '--format', 'yaml']).exit).toBe(2);
   });
 

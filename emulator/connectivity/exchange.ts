@@ -2,7 +2,7 @@
 // answered, how many bytes went each way. `finish` records it exactly once (event, traffic, audit).
 import { performance } from 'node:perf_hooks';
 import type { Decision, ProxyRequestEvent } from '../../app/connectivity/events.js';
-import { BodyTap, redactUrl, type RecordedMessage } from './traffic.js';
+import { BodyTap, type RecordedMessage } from './traffic.js';
 
 export type RecordExchange = (
   event: ProxyRequestEvent,
@@ -65,7 +65,8 @@ export class Exchange {
       at: this.at,
       id: this.id,
       method: this.request.method,
-      url: redactUrl(this.request.target),
+      // As received: the one recorder (connectivity plugin) redacts it before anything shows or keeps it.
+      url: this.request.target,
       location: this.location,
       status,
       decision,

@@ -6,6 +6,7 @@ import type { ProxyRequestEvent, SocksConnectionEvent } from '../../app/connecti
 import type { Workspace } from '../../app/workspace/schema.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
+import type { Redaction } from '../core/redaction.js';
 import { AccessRules } from './access-rules.js';
 import { installConnectivityRoutes } from './admin-routes.js';
 import { AuditLog } from './audit-log.js';
@@ -14,7 +15,7 @@ import { createHttpProxy } from './http-proxy.js';
 import type { ProxyRuntime } from './proxy-exchange.js';
 import { PrincipalCertificates } from './principal-certs.js';
 import { createSocksServer, type SocksRuntime } from './socks5.js';
-import { TrafficRing, type RecordedMessage } from './traffic.js';
+import { TrafficRing, trafficRedaction, type RecordedMessage } from './traffic.js';
 import { UpstreamPools } from './upstream.js';
 
 export const connectivityPlugin: ServicePlugin = {
@@ -24,7 +25,8 @@ export const connectivityPlugin: ServicePlugin = {
 
 class ConnectivityService implements PluginInstance {
   private compiled: { ws: Workspace; rules: AccessRules } | undefined;
-  readonly traffic = new TrafficRing();
+  private redactionOf: { ws: Workspace; redaction: Redaction } | undefined;
+  readonly traffic = new TrafficRing(() => this.redaction());
   private readonly audit: AuditLog;
   private readonly runtime: ProxyRuntime & SocksRuntime;
   private readonly listeners: { id: 'proxy' | 'socks5'; server: Server; sockets: { destroyAll(): void } }[] =
@@ -66,11 +68,21 @@ class ConnectivityService implements PluginInstance {
     return this.compiled.rules;
   }
 
+  /** The recordings' rules (defaults plus recording.redact) for everything the proxy shows or keeps. */
+  private redaction(): Redaction {
+    const ws = this.ctx.workspace();
+    if (this.redactionOf?.ws !== ws)
+      this.redactionOf = { ws, redaction: trafficRedaction(ws.recording.redact) };
+    return this.redactionOf.redaction;
+  }
+
   private record(
     event: ProxyRequestEvent | SocksConnectionEvent,
     request: RecordedMessage | null,
     response: RecordedMessage | null,
   ): void {
+    // The one place a proxied URL leaves the exchange: redacted before the ring, the audit log and the bus.
+    if (event.type === 'proxy-request') event.url = this.redaction().url(event.url);
     this.traffic.add(event, request, response);
     this.audit.append(event);
     this.ctx.bus.emit(event);

@@ -10,6 +10,7 @@ import type {
 } from '../../app/connectivity/api.js';
 import { REDACTED } from '../../app/connectivity/api.js';
 import type { Decision } from '../../app/connectivity/events.js';
+import { NO_EXTRA_RULES, Redaction, type RedactionRules } from '../core/redaction.js';
 
 export const PREVIEW_BYTES = 4096;
 const CAPACITY = 500;
@@ -54,15 +55,19 @@ export interface RecordedMessage {
   body: BodyTap | null;
 }
 
-const SECRET_HEADERS =
-  /^(authorization|proxy-authorization|cookie|set-cookie|ssl_client_cert|x-csrf-token|sap-connectivity-.*|x-user-token|x-refresh-token|x-api-key)$/i;
+/** The traffic view's redaction: the engine's rules, `<redacted>` as the mark (in URLs too, for reading). */
+export function trafficRedaction(rules: RedactionRules = NO_EXTRA_RULES): Redaction {
+  return new Redaction(rules, { mark: REDACTED, urlMark: REDACTED, byName: true });
+}
+
+const DEFAULT_TRAFFIC_REDACTION = trafficRedaction();
 
 /** `name\nvalue\nname\nvalue…` with secret values already replaced: the only redaction headers get. */
-function joinRedacted(headers: RawHeaders): string {
+function joinRedacted(headers: RawHeaders, redaction: Redaction): string {
   let out = '';
   for (let i = 0; i + 1 < headers.length; i += 2) {
     const name = headers[i]!;
-    out += `${i === 0 ? '' : '\n'}${name}\n${SECRET_HEADERS.test(name) ? REDACTED : headers[i + 1]!}`;
+    out += `${i === 0 ? '' : '\n'}${name}\n${redaction.header(name, headers[i + 1]!)}`;
   }
   return out;
 }
@@ -71,32 +76,6 @@ function pairs(flat: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
   return out;
-}
-
-const SECRET_PARAMS = /token|password|passwd|secret|assertion|code|sig|key|session/i;
-
-/** Query parameters whose names look secret keep their name but lose their value. */
-export function redactUrl(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const query = url
-    .slice(q + 1)
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const name = eq >= 0 ? pair.slice(0, eq) : pair;
-      return eq >= 0 && SECRET_PARAMS.test(decodeURIComponentSafe(name)) ? `${name}=${REDACTED}` : pair;
-    })
-    .join('&');
-  return `${url.slice(0, q)}?${query}`;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Bytes of the log that holds the ring's headers and body previews (outside the JS heap). */
@@ -136,14 +115,17 @@ export class TrafficRing {
   private readonly layout = new Float64Array(CAPACITY * 2 * 6);
   private next = 0;
 
+  constructor(private readonly redaction: () => Redaction = () => DEFAULT_TRAFFIC_REDACTION) {}
+
   add(entry: TrafficEntry, request: RecordedMessage | null, response: RecordedMessage | null): void {
     const slot = this.next;
     this.keep(slot, entry);
     // Header values are latin1 by construction (parsed as such) and contain no LF (the parser refuses it).
     // Secrets are redacted here already: a token is never kept, and the log holds ~1 KB less per request.
     // Both heads go into the log in one write: each write is a call into native code.
-    const requestHead = request === null ? '' : joinRedacted(request.headers);
-    const responseHead = response === null ? '' : joinRedacted(response.headers);
+    const redaction = this.redaction();
+    const requestHead = request === null ? '' : joinRedacted(request.headers, redaction);
+    const responseHead = response === null ? '' : joinRedacted(response.headers, redaction);
     const heads = requestHead.length + responseHead.length;
     const start = this.written;
     const headsAt = this.reserve(heads);
@@ -306,9 +288,14 @@ export class TrafficRing {
     const head = this.log.toString('latin1', headAt, headAt + l[at + 2]!);
     const headers = head === '' ? [] : head.split('\n');
     const bodyAt = l[at + 3]!;
+    const named = pairs(headers);
+    const body = this.log.toString('utf8', bodyAt, bodyAt + l[at + 4]!);
+    // Bodies are redacted when shown (form and JSON bodies; a cut JSON preview member by member): doing
+    // it on store would parse every JSON answer on the proxy's path.
+    const type = named.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
     return {
-      headers: pairs(headers),
-      bodyPreview: this.log.toString('utf8', bodyAt, bodyAt + l[at + 4]!),
+      headers: named,
+      bodyPreview: type === undefined || body === '' ? body : this.redaction().body(type, body),
       bodyTruncated: (l[at + 5]! & 2) !== 0,
     };
   }

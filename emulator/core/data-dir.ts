@@ -5,8 +5,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmulatorError } from '../../app/errors.js';
+import { removeAtomicTemps } from './atomic-file.js';
 
 export const RUNTIME_FILE = 'runtime.json';
+const PROBE_PREFIX = '.write-test-';
+const PROBE_NAME = /^\.write-test-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Folders of the data folder's tree searched for leftovers (recordings/, systems/<id>/<service>/<client>/). */
+const DATA_DIR_DEPTH = 5;
 
 /** `.btp-emulator/<file name>/` beside a workspace file; the per-user data folder for the demo. */
 export function defaultDataDir(
@@ -33,7 +38,7 @@ export async function ensureDataDir(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     // Prove it is writable now rather than failing later in the middle of a request. The probe's name
     // is this call's own: two commands on one folder would otherwise remove each other's probe.
-    const probe = path.join(dir, `.write-test-${randomUUID()}`);
+    const probe = path.join(dir, `${PROBE_PREFIX}${randomUUID()}`);
     await writeFile(probe, '', { mode: 0o600 });
     await rm(probe);
   } catch (error) {
@@ -87,4 +92,26 @@ function pidAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * What a kill (kill -9, power loss) during a save left behind: temporary files of atomic writes in the
+ * data folder; beside the workspace file, its own temporary files (that folder is the user's: nothing
+ * else there is touched) and those in the folders the engine writes there (services/ for imported
+ * EDMX, data/ for data files). Returns the paths removed. Run before anything writes again.
+ */
+export async function removeInterruptedWrites(
+  dataDir: string,
+  workspacePath: string | null,
+): Promise<string[]> {
+  const removed = await removeAtomicTemps(dataDir, {
+    depth: DATA_DIR_DEPTH,
+    also: (name) => PROBE_NAME.test(name),
+  });
+  if (workspacePath === null) return removed;
+  const base = path.dirname(workspacePath);
+  removed.push(...(await removeAtomicTemps(base, { target: path.basename(workspacePath) })));
+  removed.push(...(await removeAtomicTemps(path.join(base, 'services'))));
+  removed.push(...(await removeAtomicTemps(path.join(base, 'data'), { depth: 2 })));
+  return removed;
 }

@@ -5,6 +5,7 @@ import type { WorkspaceResponse } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
 import type { EngineEvent, EngineStatus, ServiceId } from '../../app/events.js';
 import { checkWorkspace } from '../../app/workspace/parse.js';
+import { isLoopbackAddress } from '../../app/workspace/primitives.js';
 import type { ServicePorts, Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminAuth } from '../admin/auth.js';
 import { defaultUiDir, startAdminServer, type AdminBackend, type AdminServer } from '../admin/server.js';
@@ -21,7 +22,14 @@ import { VERSION } from '../version.js';
 import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operations.js';
 import { XsuaaService, type XsuaaCore } from '../xsuaa/service.js';
 import type { XsuaaAdminApi } from '../admin/xsuaa-routes.js';
-import { claimRuntime, defaultDataDir, ensureDataDir, removeRuntime, writeRuntime } from './data-dir.js';
+import {
+  claimRuntime,
+  defaultDataDir,
+  ensureDataDir,
+  removeInterruptedWrites,
+  removeRuntime,
+  writeRuntime,
+} from './data-dir.js';
 import { withDataDirLock } from './data-lock.js';
 import { EventBus, now } from './event-bus.js';
 import { PLUGINS } from '../plugins.js';
@@ -136,7 +144,13 @@ export class Engine implements AdminBackend {
   }
 
   async start(): Promise<void> {
-    if (this.host !== '127.0.0.1' && this.host !== 'localhost') {
+    const leftovers = await removeInterruptedWrites(this.dataDir, this.current.summary.path);
+    if (leftovers.length > 0)
+      this.log(
+        'info',
+        `Removed ${leftovers.length} temporary file${leftovers.length === 1 ? '' : 's'} of a save the last run did not finish: ${leftovers.join(', ')}`,
+      );
+    if (!isLoopbackAddress(this.host)) {
       this.log('warn', `Listeners bind ${this.host}: the emulator is reachable from other machines.`);
     }
     this.services.update('admin', { state: 'starting' });
@@ -284,7 +298,7 @@ export class Engine implements AdminBackend {
     return {
       VCAP_SERVICES: buildVcapServices(this.ws, this.xsuaa.clients(), e),
       VCAP_APPLICATION: buildVcapApplication(this.ws, e),
-      destinations: approuterDestinations(this.ws, e),
+      ...approuterDestinations(this.ws, e),
       caBundle: this.caBundle,
     };
   }

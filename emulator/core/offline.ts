@@ -64,7 +64,7 @@ export async function offlineBindingEnv(state: OfflineState): Promise<BindingEnv
   return {
     VCAP_SERVICES: buildVcapServices(state.ws, state.core.clients(), state.endpoints),
     VCAP_APPLICATION: buildVcapApplication(state.ws, state.endpoints),
-    destinations: approuterDestinations(state.ws, state.endpoints),
+    ...approuterDestinations(state.ws, state.endpoints),
     caBundle: await writeCaBundle(state.dataDir, state.tls.caCertPem),
   };
 }

@@ -1,9 +1,11 @@
 // The approuter's `destinations` environment export: its schema has `additionalProperties: false`, so any
-// field outside it (credentials, say) stops the approuter at start. Checked against the installed schema.
+// field outside it (credentials, say) stops the approuter at start, and a destination found there is never
+// asked of the Destination service. Checked against the installed schema.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { destinationsNote } from '../bindings/formats.js';
 import { destinationEngine } from './test-helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +19,7 @@ const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as {
 };
 
 describe('approuter destinations export', () => {
-  it('emits only fields of the approuter schema, with the proxy for OnPremise and no credentials', async () => {
+  it('exports only what the format carries fully and leaves the rest to the Destination service', async () => {
     const handle = await destinationEngine({
       subaccount: [
         {
@@ -28,12 +30,30 @@ describe('approuter destinations export', () => {
           Authentication: 'BasicAuthentication',
           User: 'u',
           Password: 'p',
+          'sap-client': '100',
+        },
+        {
+          Name: 'S4_OPEN',
+          Type: 'HTTP',
+          URL: 'http://s4.virtual:44300',
+          ProxyType: 'OnPremise',
+          Authentication: 'NoAuthentication',
+          CloudConnectorLocationId: '',
+        },
+        {
+          Name: 'S4_BERLIN',
+          Type: 'HTTP',
+          URL: 'http://s4.virtual:44300',
+          ProxyType: 'OnPremise',
+          Authentication: 'NoAuthentication',
+          CloudConnectorLocationId: 'berlin',
         },
         {
           Name: 'WEB',
           Type: 'HTTP',
           URL: 'https://web.example',
           Authentication: 'NoAuthentication',
+          Description: 'public',
           'HTML5.ForwardAuthToken': 'true',
           'HTML5.Timeout': '60000',
         },
@@ -43,10 +63,10 @@ describe('approuter destinations export', () => {
         { Name: 'INST', Type: 'HTTP', URL: 'https://i.example', Authentication: 'NoAuthentication' },
       ],
     });
-    const env = handle.bindingEnv().destinations;
-    expect(env).toEqual([
+    const env = handle.bindingEnv();
+    expect(env.destinations).toEqual([
       {
-        name: 'S4',
+        name: 'S4_OPEN',
         url: 'http://s4.virtual:44300',
         forwardAuthToken: false,
         proxyType: 'OnPremise',
@@ -55,9 +75,24 @@ describe('approuter destinations export', () => {
       },
       { name: 'WEB', url: 'https://web.example', forwardAuthToken: true, timeout: 60000 },
     ]);
-    for (const d of env) {
+    for (const d of env.destinations) {
       for (const key of Object.keys(d)) expect(schema.properties, key).toHaveProperty(key);
       for (const key of schema.required) expect(d).toHaveProperty(key);
     }
+    // The approuter never asks the Destination service for a name it finds in `destinations`: an
+    // authenticated or located destination there would reach the backend without its credentials.
+    expect(env.destinationsLeftToService).toEqual([
+      { name: 'S4', reason: 'Authentication BasicAuthentication; User, Password, sap-client' },
+      { name: 'S4_BERLIN', reason: 'CloudConnectorLocationId' },
+    ]);
+    expect(destinationsNote(env)).toBe(
+      [
+        'note: 2 destinations left out of "destinations"; the approuter gets them from the Destination service (binding in VCAP_SERVICES),',
+        '  because the "destinations" format cannot carry what they need:',
+        '  S4: Authentication BasicAuthentication; User, Password, sap-client',
+        '  S4_BERLIN: CloudConnectorLocationId',
+        '',
+      ].join('\n'),
+    );
   });
 });

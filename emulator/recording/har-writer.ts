@@ -1,6 +1,7 @@
 // A recording session as one HAR 1.2 file, written entry by entry so that the file on disk is a valid
 // HAR after every append: a crash or a kill loses at most the exchange in flight. Each append is one
 // positioned write that replaces the closing trailer with `,<entry>` plus the trailer again.
+// No imports of the project beyond types: a test runs this file alone in a child process it kills.
 import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HarEntry, HarLog } from './har.js';
@@ -61,9 +62,7 @@ export class HarSessionWriter {
     }
     const { log, repaired } = parseHar(text, file);
     if (repaired || !text.endsWith(SESSION_TRAILER) || !hasOurLayout(text)) {
-      const { entries, ...rest } = log;
-      const head = JSON.stringify({ log: { ...rest, entries: [] } }).slice(0, -3);
-      text = `${head}${entries.map((e, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`).join('')}${SESSION_TRAILER}`;
+      text = sessionText(log);
       await writeFile(`${file}.tmp`, text, { mode: 0o600 });
       await rename(`${file}.tmp`, file);
     }
@@ -105,6 +104,13 @@ export class HarSessionWriter {
     await this.handle.sync().catch(() => undefined);
     await this.handle.close();
   }
+}
+
+/** The session as HarSessionWriter writes it: a head line, one entry per line, the trailer. */
+export function sessionText(log: HarLog): string {
+  const { entries, ...rest } = log;
+  const head = JSON.stringify({ log: { ...rest, entries: [] } }).slice(0, -3);
+  return `${head}${entries.map((e, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(e)}`).join('')}${SESSION_TRAILER}`;
 }
 
 /** `entries` is the last member of `log`, and `log` the only member: what the trailer rewrite relies on. */

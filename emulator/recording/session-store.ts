@@ -2,6 +2,7 @@
 // import and export. Used by the admin routes and, without a running engine, by the CLI. Names reach
 // here validated (app/recording/workspace.ts sessionName), so they never leave the recordings folder.
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import path from 'node:path';
 import { EmulatorError } from '../../app/errors.js';
 import type { SessionSummary } from '../../app/recording/api.js';
@@ -9,7 +10,7 @@ import { sessionName } from '../../app/recording/workspace.js';
 import { VERSION } from '../version.js';
 import type { HarEntry, HarLog } from './har.js';
 import { importHarDocument } from './har-import.js';
-import { readHar, SESSION_TRAILER } from './har-writer.js';
+import { readHar, SESSION_TRAILER, sessionText } from './har-writer.js';
 import type { Redactor } from './redact.js';
 import {
   buildIndex,
@@ -57,6 +58,27 @@ export class SessionStore {
       .filter((f) => f.endsWith('.har') && sessionName.safeParse(f.slice(0, -4)).success)
       .map((f) => f.slice(0, -4))
       .sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * Every session cut short mid-entry by a kill, rewritten with its complete entries (engine start).
+   * A session that cannot be read or repaired is named with the reason and left as it is.
+   */
+  async repairCut(): Promise<{ name: string; kept?: number; error?: string }[]> {
+    const out: { name: string; kept?: number; error?: string }[] = [];
+    // HarSessionWriter.open rewrites a session through `<name>.har.tmp`: a kill may have left one.
+    for (const file of await readdir(this.dir).catch(() => [] as string[]))
+      if (file.endsWith('.har.tmp') && sessionName.safeParse(file.slice(0, -8)).success)
+        await rm(path.join(this.dir, file), { force: true });
+    for (const name of await this.names()) {
+      try {
+        const kept = await repairCutSession(this.file(name));
+        if (kept !== undefined) out.push({ name, kept });
+      } catch (error) {
+        out.push({ name, error: (error as Error).message });
+      }
+    }
+    return out;
   }
 
   async exists(name: string): Promise<boolean> {
@@ -317,6 +339,30 @@ function harText(session: Record<string, unknown>, entries: readonly HarEntry[])
   }).slice(0, -3); // without `]}}`: the entries follow
   const body = entries.length === 0 ? '' : `\n${entries.map((e) => JSON.stringify(e)).join(',\n')}`;
   return `${head}${body}${SESSION_TRAILER}`;
+}
+
+/**
+ * A session file cut short mid-entry (the emulator was killed while appending) rewritten as a valid
+ * HAR with its complete entries, so any HAR tool can read it; resolves to the entries kept, or
+ * undefined when the file was whole. A file that ends in the trailer is whole (each append writes the
+ * trailer after its entry, and no entry line holds a newline): only its last bytes are read then.
+ */
+async function repairCutSession(file: string): Promise<number | undefined> {
+  const handle = await open(file, 'r');
+  let tail: string;
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.alloc(Math.min(size, SESSION_TRAILER.length));
+    await handle.read(bytes, 0, bytes.length, size - bytes.length);
+    tail = bytes.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+  if (tail === SESSION_TRAILER) return undefined;
+  const { log, repaired } = await readHar(file);
+  if (!repaired) return undefined;
+  await writeFileAtomic(file, sessionText(log), 0o600);
+  return log.entries.length;
 }
 
 async function writeSession(

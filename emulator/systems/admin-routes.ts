@@ -3,6 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { EmulatorError } from '../../app/errors.js';
 import {
+  EDMX_BODY_LIMIT,
+  EDMX_MAX_BYTES,
+  EDMX_TOO_LARGE,
   importServiceRequestSchema,
   inspectEdmxRequestSchema,
   resetRequestSchema,
@@ -61,15 +64,38 @@ export function installSystemsRoutes(app: FastifyInstance, runtime: SystemsRunti
     });
     return { reset: true };
   });
-  app.post(SYSTEMS_ROUTES.inspectEdmx.path, (request: FastifyRequest) => {
-    const { xml } = parseBody(inspectEdmxRequestSchema, request.body);
-    return inspect(readEdmx(xml));
+  app.post(SYSTEMS_ROUTES.inspectEdmx.path, EDMX_ROUTE, (request: FastifyRequest) => {
+    const { xml } = parseBody(inspectEdmxRequestSchema, edmxSized(request.body));
+    const model = readEdmx(xml);
+    runtime.models.rememberInspected(model);
+    return inspect(model);
   });
-  app.post(SYSTEMS_ROUTES.importService.path, (request: FastifyRequest<{ Params: { system: string } }>) => {
-    const body = parseBody(importServiceRequestSchema, request.body);
-    const { system } = request.params;
-    return importService(runtime.ctx, system, body, () => listSystems(runtime).find((s) => s.id === system));
-  });
+  app.post(
+    SYSTEMS_ROUTES.importService.path,
+    EDMX_ROUTE,
+    (request: FastifyRequest<{ Params: { system: string } }>) => {
+      const body = parseBody(importServiceRequestSchema, edmxSized(request.body));
+      const { system } = request.params;
+      return importService(
+        runtime.ctx,
+        system,
+        body,
+        () => listSystems(runtime).find((s) => s.id === system),
+        runtime.models,
+      );
+    },
+  );
+}
+
+/** Routes that take an EDMX: one limit, EDMX_MAX_BYTES, whichever check meets it first (body or field). */
+const EDMX_ROUTE = { bodyLimit: EDMX_BODY_LIMIT, config: { tooLarge: EDMX_TOO_LARGE } };
+
+/** The body, once its `xml` is known to fit EDMX_MAX_BYTES (a body under the limit can still hold more). */
+function edmxSized(body: unknown): unknown {
+  const xml = (body as { xml?: unknown } | null)?.xml;
+  if (typeof xml === 'string' && Buffer.byteLength(xml, 'utf8') > EDMX_MAX_BYTES)
+    throw new EmulatorError('EMU_ERR_ADMIN_TOO_LARGE', EDMX_TOO_LARGE);
+  return body;
 }
 
 const notFound = (message: string): EmulatorError => new EmulatorError('EMU_ERR_SYSTEM_NOT_FOUND', message);

@@ -14,6 +14,7 @@ import type { EngineContext } from '../core/plugin.js';
 import { EdmxError } from './edm/edmx-error.js';
 import type { EdmModel } from './edm/model.js';
 import { parseEdmx } from './edm/parse-edmx.js';
+import type { MetadataCache } from './system-loader.js';
 
 type ImportRequest = z.output<typeof importServiceRequestSchema>;
 
@@ -37,6 +38,7 @@ export async function importService(
   systemId: string,
   request: ImportRequest,
   summary: () => ImportServiceResponse['system'] | undefined,
+  models?: MetadataCache,
 ): Promise<ImportServiceResponse> {
   const system = ctx.workspace().systems.find((s) => s.id === systemId);
   if (!system) throw new EmulatorError('EMU_ERR_SYSTEM_NOT_FOUND', `The workspace has no system ${systemId}`);
@@ -45,7 +47,9 @@ export async function importService(
       'EMU_ERR_SERVICE_EXISTS',
       `System ${systemId} already has a service ${request.name}`,
     );
-  const model = readEdmx(request.xml);
+  // Parsed once (by the inspection before, or here): the system's restart below takes this model
+  // instead of parsing the file again.
+  const model = models?.takeInspected(request.xml) ?? readEdmx(request.xml);
   if (request.odataVersion && request.odataVersion !== model.version)
     throw new EmulatorError(
       'EMU_ERR_EDMX_INVALID',
@@ -55,6 +59,7 @@ export async function importService(
   const folder = path.join(workspaceFile ? path.dirname(workspaceFile) : ctx.dataDir, 'services');
   const file = path.join(folder, edmxFileName(request.name));
   const created = await saveEdmx(file, request.xml);
+  await models?.remember(file, request.xml, model);
   const metadata = workspaceFile
     ? path.relative(path.dirname(workspaceFile), file).split(path.sep).join('/')
     : file;
@@ -68,6 +73,7 @@ export async function importService(
     await ctx.replaceWorkspace((raw) => withService(raw, systemId, service));
   } catch (error) {
     if (created) await rm(file, { force: true });
+    models?.forget(file);
     throw error;
   }
   const after = summary();

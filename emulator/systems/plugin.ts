@@ -5,13 +5,15 @@
 import path from 'node:path';
 import type { SystemConfig } from '../../app/systems/workspace.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
+import { redactionFor } from '../core/redaction.js';
 import { installRecordingRoutes } from '../recording/admin-routes.js';
+import { SessionStore } from '../recording/session-store.js';
 import { RecordingRuntime } from '../recording/runtime/recording-runtime.js';
 import { installSystemsRoutes } from './admin-routes.js';
 import { RestHandlers } from './http/rest.js';
 import { SystemServer } from './http/system-server.js';
 import type { ODataService } from './service.js';
-import { checkBehaviour, loadService, SystemConfigError } from './system-loader.js';
+import { checkBehaviour, loadService, MetadataCache, SystemConfigError } from './system-loader.js';
 import { resolveFile } from './service.js';
 
 export interface RunningSystem {
@@ -22,6 +24,8 @@ export interface RunningSystem {
 
 export class SystemsRuntime implements PluginInstance {
   readonly systems = new Map<string, RunningSystem>();
+  /** Parsed EDMX files of the running services, kept while unchanged: a restart does not parse them again. */
+  readonly models = new MetadataCache();
   /** Live, record and replay modes of the systems (emulator/recording/runtime). */
   readonly recording: RecordingRuntime;
 
@@ -40,8 +44,31 @@ export class SystemsRuntime implements PluginInstance {
   }
 
   async start(): Promise<void> {
+    await this.repairSessions();
     await this.recording.apply();
     for (const config of this.ctx.workspace().systems) await this.startSystem(config);
+    this.retainModels();
+  }
+
+  /** Keeps the parsed models of the workspace's EDMX files, and only those. */
+  private retainModels(): void {
+    const services = this.ctx.workspace().systems.flatMap((s) => s.services);
+    this.models.retain(
+      services
+        .filter((s) => !s.metadata.startsWith('builtin:'))
+        .map((s) => resolveFile(s.metadata, this.baseDir)),
+    );
+  }
+
+  /** Sessions a kill cut short mid-entry are valid HAR again before anything (or anyone) reads them. */
+  private async repairSessions(): Promise<void> {
+    for (const { name, kept, error } of await new SessionStore(this.ctx.dataDir).repairCut())
+      this.ctx.log(
+        error === undefined ? 'warn' : 'error',
+        error === undefined
+          ? `Session "${name}" was cut short mid-entry (the emulator was stopped while writing it); repaired with its ${kept} complete entries.`
+          : `Session "${name}" cannot be repaired: ${error}`,
+      );
   }
 
   async stop(): Promise<void> {
@@ -69,10 +96,11 @@ export class SystemsRuntime implements PluginInstance {
       await this.stopSystem(id);
     }
     for (const config of next.values()) if (!this.systems.has(config.id)) await this.startSystem(config);
+    this.retainModels();
   }
 
   private async startSystem(config: SystemConfig): Promise<void> {
-    const options = { baseDir: this.baseDir, dataDir: this.ctx.dataDir };
+    const options = { baseDir: this.baseDir, dataDir: this.ctx.dataDir, models: this.models };
     try {
       const services: ODataService[] = [];
       for (const service of config.services) services.push(await loadService(config, service, options));
@@ -86,6 +114,7 @@ export class SystemsRuntime implements PluginInstance {
             ? { certPem: this.ctx.tls.certPem, keyPem: this.ctx.tls.keyPem }
             : undefined,
         bus: this.ctx.bus,
+        redaction: () => redactionFor(this.ctx.workspace().recording.redact),
         log: (level, message) => this.ctx.log(level, message),
         front: this.recording.front(config.id),
       });

@@ -1,6 +1,6 @@
 // Workspace system config → ready ODataService instances: metadata parsed (builtin or file), data
 // sources resolved against the workspace folder, hooks loaded. Problems name the service and file.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ODataServiceConfig, SystemConfig } from '../../app/systems/workspace.js';
 import { BUILTIN_METADATA } from './builtin/index.js';
@@ -19,11 +19,88 @@ export interface LoadOptions {
   baseDir: string | null;
   /** Data folder root for persisted changes, or undefined to keep them in memory. */
   dataDir: string | undefined;
+  /** Models already parsed from unchanged files (a system restart, an import). */
+  models?: MetadataCache;
+}
+
+const INSPECTED_MS = 60_000;
+
+interface ParsedFile {
+  mtimeMs: number;
+  size: number;
+  metadata: { xml: string; model: EdmModel };
+}
+
+/**
+ * Parsed EDMX files while they are unchanged (same size and modification time). Adding a service
+ * restarts its system, which loads every service again: without this, an imported 9 MB EDMX was parsed
+ * once by the import and again by the restart, and every other large service of that system again too.
+ * Holds only what the running services use (`retain`), so it costs no memory of its own.
+ */
+export class MetadataCache {
+  private readonly files = new Map<string, ParsedFile>();
+  private inspected: { model: EdmModel; timer: NodeJS.Timeout } | undefined;
+
+  /**
+   * The model of an EDMX just inspected, for the import of the same text that usually follows (the UI
+   * inspects, then imports): kept for one such text and a minute at most.
+   */
+  rememberInspected(model: EdmModel): void {
+    if (this.inspected) clearTimeout(this.inspected.timer);
+    const timer = setTimeout(() => (this.inspected = undefined), INSPECTED_MS);
+    timer.unref();
+    this.inspected = { model, timer };
+  }
+
+  /** The inspected model when `xml` is the text it was parsed from; it is not kept any longer. */
+  takeInspected(xml: string): EdmModel | undefined {
+    const model = this.inspected?.model;
+    if (!model || model.xml !== xml) return undefined;
+    clearTimeout(this.inspected!.timer);
+    this.inspected = undefined;
+    return model;
+  }
+
+  /** The file's metadata, parsed only when it is not known in its current state. */
+  async load(file: string): Promise<{ xml: string; model: EdmModel }> {
+    const now = await stat(file);
+    const known = this.files.get(file);
+    if (known && known.mtimeMs === now.mtimeMs && known.size === now.size) return known.metadata;
+    const metadata = parseMetadata(await readFile(file, 'utf8'), file);
+    this.files.set(file, { mtimeMs: now.mtimeMs, size: now.size, metadata });
+    return metadata;
+  }
+
+  /** A model parsed from the text just written to `file` (the import parsed it to check it). */
+  async remember(file: string, xml: string, model: EdmModel): Promise<void> {
+    const now = await stat(file);
+    this.files.set(file, { mtimeMs: now.mtimeMs, size: now.size, metadata: { xml, model } });
+  }
+
+  forget(file: string): void {
+    this.files.delete(file);
+  }
+
+  /** Forgets every file but these (the running services' files). */
+  retain(files: Iterable<string>): void {
+    const keep = new Set(files);
+    for (const file of [...this.files.keys()]) if (!keep.has(file)) this.files.delete(file);
+  }
+}
+
+function parseMetadata(xml: string, reference: string): { xml: string; model: EdmModel } {
+  try {
+    return { xml, model: parseEdmx(xml) };
+  } catch (error) {
+    if (error instanceof EdmxError) throw new SystemConfigError(`Metadata ${reference}: ${error.message}`);
+    throw error;
+  }
 }
 
 export async function loadMetadata(
   reference: string,
   baseDir: string | null,
+  models?: MetadataCache,
 ): Promise<{ xml: string; model: EdmModel }> {
   let xml: string;
   if (reference.startsWith('builtin:')) {
@@ -38,17 +115,14 @@ export async function loadMetadata(
   } else {
     const file = resolveFile(reference, baseDir);
     try {
+      if (models) return await models.load(file);
       xml = await readFile(file, 'utf8');
     } catch (error) {
+      if (error instanceof SystemConfigError) throw error;
       throw new SystemConfigError(`Cannot read metadata file ${file}: ${(error as Error).message}`);
     }
   }
-  try {
-    return { xml, model: parseEdmx(xml) };
-  } catch (error) {
-    if (error instanceof EdmxError) throw new SystemConfigError(`Metadata ${reference}: ${error.message}`);
-    throw error;
-  }
+  return parseMetadata(xml, reference);
 }
 
 export async function loadService(
@@ -57,9 +131,11 @@ export async function loadService(
   options: LoadOptions,
 ): Promise<ODataService> {
   const where = `System ${system.id}, service ${config.name}`;
-  const { model } = await loadMetadata(config.metadata, options.baseDir).catch((error: unknown) => {
-    throw new SystemConfigError(`${where}: ${(error as Error).message}`);
-  });
+  const { model } = await loadMetadata(config.metadata, options.baseDir, options.models).catch(
+    (error: unknown) => {
+      throw new SystemConfigError(`${where}: ${(error as Error).message}`);
+    },
+  );
   if (model.version !== config.odataVersion) {
     throw new SystemConfigError(
       `${where}: odataVersion is ${config.odataVersion} but the metadata is OData ${model.version.toUpperCase()}`,

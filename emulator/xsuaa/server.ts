@@ -16,6 +16,8 @@ import type { LoginFlow, LoginReply } from './login.js';
 import { OAuthError, type TokenEndpoint } from './token-endpoint.js';
 
 const MAX_BODY = 64 * 1024;
+/** Bytes over MAX_BODY read and dropped before a 413 (see readForm). */
+const MAX_DRAIN = 16 * 1024 * 1024;
 
 export interface XsuaaRoutesEnv {
   endpoint: TokenEndpoint;
@@ -55,7 +57,13 @@ function sendLogin(res: ServerResponse, reply: LoginReply): void {
   res.end(reply.body);
 }
 
-function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+/**
+ * The form body. One over MAX_BODY is answered 413 with `Connection: close`, but only once the client
+ * has sent it: closing a socket with unread bytes makes the kernel send a reset, and the client loses
+ * the answer it was given. The excess is read and dropped (never kept) up to MAX_DRAIN; a client that
+ * sends even more gets the 413 at once and the connection is closed once it is written.
+ */
+function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
     const type = req.headers['content-type'] ?? 'application/x-www-form-urlencoded';
     if (!type.startsWith('application/x-www-form-urlencoded')) {
@@ -70,16 +78,22 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let answered = false;
+    const tooLarge = (): void => {
+      if (answered) return;
+      answered = true;
+      if (!res.headersSent) res.setHeader('Connection', 'close');
+      reject(new OAuthError(413, 'invalid_request', `Request body over ${MAX_BODY} bytes`));
+    };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new OAuthError(413, 'invalid_request', `Request body over ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > MAX_BODY + MAX_DRAIN) tooLarge();
     });
-    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      size > MAX_BODY ? tooLarge() : resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
+    );
     req.on('error', reject);
   });
 }
@@ -95,7 +109,7 @@ export function createXsuaaHandler(env: XsuaaRoutesEnv, listener: Listener) {
     'GET /userinfo': (req, res) => userinfo(env, req, res),
     'GET /oauth/authorize': (req, res, url) =>
       sendLogin(res, env.login.authorize(url.searchParams, req.headers.cookie)),
-    'POST /login.do': async (req, res) => sendLogin(res, env.login.login(await readForm(req))),
+    'POST /login.do': async (req, res) => sendLogin(res, env.login.login(await readForm(req, res))),
     'GET /logout.do': (req, res, url) =>
       sendLogin(res, env.login.logout(url.searchParams, req.headers.cookie)),
   };
@@ -123,14 +137,14 @@ async function token(
 ): Promise<void> {
   let form: URLSearchParams | undefined;
   try {
-    form = await readForm(req);
+    form = await readForm(req, res);
     const response = await env.endpoint.handle({ headers: req.headers, form });
     send(res, 200, response);
     announce(env, listener, form, response.access_token);
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
     const headers: Record<string, string> =
-      error.status === 401 ? { 'WWW-Authenticate': 'Basic realm="UAA/client", error="invalid_client"' } : {};
+      error.status === 401 ? { 'WWW-Authenticate': `Basic realm="UAA/client", error="${error.error}"` } : {};
     send(res, error.status, error.body(), headers);
     env.bus.emit({
       type: 'token-failed',

@@ -162,10 +162,15 @@ export class TokenEndpoint {
     return this.env.workspace().xsuaa.users.find((u) => u.name === name);
   }
 
+  /**
+   * UAA answers a wrong password and an unknown user alike, 401 `unauthorized` "Bad credentials" (not
+   * RFC 6749's 400 invalid_grant, on purpose: cloudfoundry/uaa#599), so the answer never tells whether
+   * the user exists.
+   */
   private checkPassword(username: string, password: string): WorkspaceUser {
     const user = this.user(username);
     if (!user || !safeEqual(password, user.password))
-      throw new OAuthError(400, 'invalid_grant', 'Bad credentials');
+      throw new OAuthError(401, 'unauthorized', 'Bad credentials');
     return user;
   }
 

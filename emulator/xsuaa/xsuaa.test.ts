@@ -157,7 +157,7 @@ describe('client_credentials and client authentication', () => {
 });
 
 describe('user grants', () => {
-  it('password: scopes from role collections, user attributes, and the wrong password is invalid_grant', async () => {
+  it('password: scopes from role collections, user attributes, and bad credentials are 401 unauthorized', async () => {
     const handle = await engine();
     const c = creds(handle, 'xsuaa');
     const ok = await token(
@@ -191,12 +191,22 @@ describe('user grants', () => {
     );
     expect(bob.scope).toEqual(['openid', 'uaa.user', 'demo!t1.Display']);
 
-    const wrong = await token(
-      c.url,
-      { grant_type: 'password', username: 'alice', password: 'x' },
-      { Authorization: basic(c) },
-    );
-    expect([wrong.status, wrong.body.error]).toEqual([400, 'invalid_grant']);
+    // As UAA (cloudfoundry/uaa#599): 401 unauthorized, the same for an unknown user.
+    for (const [username, password] of [
+      ['alice', 'x'],
+      ['nobody', 'x'],
+    ]) {
+      const wrong = await token(
+        c.url,
+        { grant_type: 'password', username: username!, password: password! },
+        { Authorization: basic(c) },
+      );
+      expect([wrong.status, wrong.body]).toEqual([
+        401,
+        { error: 'unauthorized', error_description: 'Bad credentials' },
+      ]);
+      expect(wrong.headers.get('www-authenticate')).toBe('Basic realm="UAA/client", error="unauthorized"');
+    }
     const missing = await token(
       c.url,
       { grant_type: 'password', username: 'alice' },

@@ -363,10 +363,15 @@ describe('workspace rules', () => {
     const redacted = await readFile(file, 'utf8');
     for (const secret of ['abc123', 'key-456', BASIC.slice(6)]) expect(redacted).not.toContain(secret);
     await bed.ctx.replaceWorkspace((ws) => ({ ...ws, recording: { redact: { keepSecrets: true } } }));
-    await (await bed.request(LIST, { headers: { 'x-api-key': 'key-789' } })).text();
-    const clear = (await readHar(file)).log.entries[1]!.request.headers;
-    expect(clear).toContainEqual({ name: 'x-api-key', value: 'key-789' });
-    expect(clear).toContainEqual({ name: 'authorization', value: BASIC });
+    await (await bed.request(`${LIST}&sap-password=pw-1`, { headers: { 'x-api-key': 'key-789' } })).text();
+    const clear = (await readHar(file)).log.entries[1]!.request;
+    expect(clear.headers).toContainEqual({ name: 'x-api-key', value: 'key-789' });
+    expect(clear.headers).toContainEqual({ name: 'authorization', value: BASIC });
+    expect(clear.url).toContain('sap-password=pw-1');
+    // keepSecrets concerns the session file only: what events show is redacted all the same.
+    const shown = [...bed.eventsOf('recording-entry'), ...bed.eventsOf('odata-request')];
+    expect(shown.map((e) => e.url).filter((u) => u.includes('sap-password'))).toHaveLength(2);
+    expect(JSON.stringify(shown)).not.toMatch(/abc123|pw-1/);
   });
 
   it('matches with recording.match: volatile query parameters ignored, chosen headers significant', async () => {

@@ -121,6 +121,7 @@ export class RecordingRuntime implements RecordingRuntimeView {
     const mode: ActiveMode = {
       config,
       redactor: settings.redact.keepSecrets ? null : new Redactor(settings.redact),
+      shown: new Redactor(settings.redact, true),
       rules,
       errors: [],
     };
@@ -283,6 +284,7 @@ function simulateMode(previous?: ActiveMode): ActiveMode {
   return {
     config: SIMULATE,
     redactor: previous?.redactor ?? new Redactor(),
+    shown: previous?.shown ?? new Redactor(undefined, true),
     rules: DEFAULT_MATCH_RULES,
     errors: [],
   };

@@ -45,6 +45,8 @@ export interface ActiveMode {
   replay?: ReplaySet;
   /** null: keepSecrets, stored in clear. */
   redactor: Redactor | null;
+  /** The same rules for what events, logs and the miss list show: keepSecrets concerns the files only. */
+  shown: Redactor;
   rules: MatchRules;
   /** Why the mode cannot fully work (an unreadable session or caFile). */
   errors: string[];
@@ -131,7 +133,7 @@ export class SystemRecording implements SystemFront {
     if (outcome.broken)
       this.env.log(
         'warn',
-        `System ${this.id}: ${req.method} ${req.url} from ${live.config.url} broke off: ${outcome.broken}`,
+        `System ${this.id}: ${req.method} ${this.safeUrl(req.url ?? '/')} from ${live.config.url} broke off: ${outcome.broken}`,
       );
     return outcome.status;
   }
@@ -159,14 +161,14 @@ export class SystemRecording implements SystemFront {
         session: target.name,
         index,
         method: stored.request.method,
-        url: stored.request.url,
+        url: this.safeUrl(stored.request.url),
         status: stored.response.status,
       });
       return { entry: stored, origin: { session: target.name, index } };
     } catch (error) {
       this.env.log(
         'error',
-        `System ${this.id}: ${stored.request.method} ${stored.request.url} could not be written to session "${target.name}": ${(error as Error).message}`,
+        `System ${this.id}: ${stored.request.method} ${this.safeUrl(stored.request.url)} could not be written to session "${target.name}": ${(error as Error).message}`,
       );
       return undefined;
     }
@@ -322,12 +324,12 @@ export class SystemRecording implements SystemFront {
       at: now(),
       method: raw.method,
       url: this.safeUrl(raw.url),
-      request: miss.request,
+      request: this.safeUrl(miss.request),
       candidates: miss.candidates.map((c, i) => ({
         session: nearest[i]?.session ?? '',
         index: nearest[i]?.index ?? -1,
-        request: c.request,
-        differences: c.differences,
+        request: this.safeUrl(c.request),
+        differences: c.differences.map((d) => this.mode.shown.difference(d)),
       })),
     });
     if (this.misses.length > MAX_MISSES) this.misses.length = MAX_MISSES;
@@ -363,7 +365,7 @@ export class SystemRecording implements SystemFront {
   }
 
   private safeUrl(url: string): string {
-    return this.mode.redactor ? this.mode.redactor.url(url) : url;
+    return this.mode.shown.url(url);
   }
 
   private async simulated(

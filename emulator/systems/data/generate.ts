@@ -164,7 +164,7 @@ function hash(text: string): number {
 }
 
 /** Single-valued navigations with a constraint point at the parent set. */
-function parentLinks(model: EdmModel, set: EdmEntitySet): ParentLink[] {
+export function parentLinks(model: EdmModel, set: EdmEntitySet): ParentLink[] {
   const links: ParentLink[] = [];
   for (const nav of set.entityType.navigations.values()) {
     if (nav.many || nav.joins.length === 0 || !nav.targetSet || nav.targetSet === set.name) continue;

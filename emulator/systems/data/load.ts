@@ -1,11 +1,13 @@
 // Initial rows of a service: persisted changes if there are any, otherwise the data files of the
 // workspace followed by generated rows. Every value is converted to the internal form here, once.
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { EdmEntitySet, EdmModel } from '../edm/model.js';
 import { toInternal, ValueError } from '../edm/values.js';
 import type { Row } from '../expr/compile.js';
 import { ServiceData } from '../store/service-data.js';
-import { generateData, type GenerateOptions } from './generate.js';
+import type { GenerateOptions } from './generate.js';
+import { lazyGenerated } from './lazy-generate.js';
 import { jsonRowSlices, JsonSliceError } from './json-slices.js';
 
 export class DataFileError extends Error {
@@ -28,7 +30,11 @@ export async function loadServiceData(
   return data;
 }
 
-/** (Re)loads every table: persisted file first, else sources. */
+/**
+ * (Re)loads every table: its persisted file first, else its sources. Persisted tables and data files
+ * are read now (they are the user's, and a broken file must fail the load); generated rows are made
+ * when a table is first used, so a model of thousands of entity sets costs only what clients touch.
+ */
 export async function fillInitial(
   data: ServiceData,
   sources: DataSources,
@@ -37,23 +43,31 @@ export async function fillInitial(
   for (const set of Object.keys(sources.files)) {
     if (!data.model.entitySets.has(set)) throw new DataFileError(`Data file for unknown entity set ${set}`);
   }
-  const generated = sources.generate ? generateData(data.model, sources.generate) : new Map<string, Row[]>();
+  const generated = sources.generate ? lazyGenerated(data.model, sources.generate) : () => [];
+  const loaded = new Map<string, Row[]>();
+  const persisted = ignorePersisted || !data.folder ? [] : await persistedSets(data.folder, data.model);
+  for (const set of persisted) {
+    const rows = await readPersisted(path.join(data.folder!, `${set}.json`));
+    if (rows) loaded.set(set, rows);
+  }
   // One interner per load: it lives only while the files are read, so its table is not kept for good.
   const interner = new Interner();
-  for (const set of data.model.entitySets.values()) {
-    const persisted =
-      ignorePersisted || !data.folder
-        ? undefined
-        : await readPersisted(path.join(data.folder, `${set.name}.json`));
-    if (persisted) {
-      data.table(set.name).load(persisted);
-      continue;
-    }
-    const file = sources.files[set.name];
-    const rows = file ? await readDataFile(file, set, interner) : [];
-    for (const row of generated.get(set.name) ?? []) rows.push(row);
-    data.table(set.name).load(rows);
+  for (const [set, file] of Object.entries(sources.files)) {
+    if (loaded.has(set)) continue;
+    const rows = await readDataFile(file, data.model.entitySets.get(set)!, interner);
+    for (const row of generated(set)) rows.push(row);
+    loaded.set(set, rows);
   }
+  data.fillFrom((set) => loaded.get(set) ?? generated(set));
+  for (const set of loaded.keys()) data.table(set);
+}
+
+/** Entity sets with a persisted table (`<set>.json`) in the folder. */
+async function persistedSets(folder: string, model: EdmModel): Promise<string[]> {
+  const files = await readdir(folder).catch(() => [] as string[]);
+  return files
+    .filter((f) => f.endsWith('.json') && model.entitySets.has(f.slice(0, -5)))
+    .map((f) => f.slice(0, -5));
 }
 
 async function readPersisted(file: string): Promise<Row[] | undefined> {

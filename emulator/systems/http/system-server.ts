@@ -12,6 +12,7 @@ import {
   type HttpListenerContext,
 } from '../../core/listener-guard.js';
 import { badRequest, errorBody, ODataError } from '../odata/errors.js';
+import { NO_EXTRA_RULES, redactionFor, type Redaction } from '../../core/redaction.js';
 import type { ODataService } from '../service.js';
 import { authenticate } from './auth.js';
 import { CsrfSessions } from './csrf.js';
@@ -32,6 +33,8 @@ export interface SystemDeps {
   /** Leaf certificate and key for HTTPS systems. */
   tls?: { certPem: string; keyPem: string };
   bus: EventBus;
+  /** The workspace's redaction rules, for what an event shows of a request (default: the engine's). */
+  redaction?(): Redaction;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Live, record and replay modes in front of the simulated services (emulator/recording/runtime). */
   front?: SystemFront;
@@ -178,7 +181,7 @@ export class SystemServer {
       system: this.config.id,
       service: service?.config.name ?? null,
       method,
-      url: req.url ?? '/',
+      url: (this.deps.redaction?.() ?? redactionFor(NO_EXTRA_RULES)).url(req.url ?? '/'),
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       client: record.client,

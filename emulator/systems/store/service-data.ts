@@ -10,8 +10,16 @@ import { EntityTable } from './entity-table.js';
 
 const PERSIST_DELAY_MS = 200;
 
+/** The rows a table starts with (data files, persisted changes, generated rows). */
+export type InitialRows = (set: string) => Row[];
+
 export class ServiceData {
+  /**
+   * The tables in use. A table is filled when first used (`table`), so a service of thousands of entity
+   * sets holds rows only for the sets its clients touch (and the parents their rows point to).
+   */
   readonly tables = new Map<string, EntityTable>();
+  private initial: InitialRows = () => [];
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -20,21 +28,30 @@ export class ServiceData {
     readonly model: EdmModel,
     /** Folder for persisted tables, or undefined to keep changes in memory only. */
     readonly folder: string | undefined,
-  ) {
-    for (const set of model.entitySets.values()) this.tables.set(set.name, new EntityTable(set.entityType));
+  ) {}
+
+  /** Where the tables' first rows come from; every table starts again from it (a load or a reset). */
+  fillFrom(initial: InitialRows): void {
+    this.initial = initial;
+    this.tables.clear();
   }
 
   table(set: string): EntityTable {
-    const table = this.tables.get(set);
-    if (!table) throw new Error(`no table for entity set ${set}`);
+    let table = this.tables.get(set);
+    if (table) return table;
+    const entitySet = this.model.entitySets.get(set);
+    if (!entitySet) throw new Error(`no table for entity set ${set}`);
+    table = new EntityTable(entitySet.entityType);
+    table.load(this.initial(set));
+    this.tables.set(set, table);
     return table;
   }
 
   /** Rows a navigation leads to: a key lookup when the join covers the target key, else an index. */
   navigate(row: Row, _from: EdmEntityType, nav: EdmNavigation): Row[] {
     if (!nav.targetSet || nav.joins.length === 0) return [];
-    const table = this.tables.get(nav.targetSet);
-    if (!table) return [];
+    if (!this.model.entitySets.has(nav.targetSet)) return [];
+    const table = this.table(nav.targetSet);
     const joins = nav.joins;
     const keys = table.type.keys;
     if (joins.length === keys.length && keys.every((k) => joins.some((j) => j.target === k))) {
@@ -86,12 +103,14 @@ export class ServiceData {
     if (this.folder) await rm(this.folder, { recursive: true, force: true });
   }
 
-  /** Row lists of every table, to restore when an atomic changeset fails. */
+  /** Row lists of every table in use, to restore when an atomic changeset fails. */
   snapshot(): Map<string, Row[]> {
     return new Map([...this.tables].map(([name, table]) => [name, [...table.rows]]));
   }
 
   restore(snapshot: Map<string, Row[]>): void {
+    // A table first used inside the changeset held its initial rows before it.
+    for (const [name, table] of this.tables) if (!snapshot.has(name)) table.load(this.initial(name));
     for (const [name, rows] of snapshot) {
       const table = this.table(name);
       if (table.rows.length !== rows.length || table.rows.some((r, i) => r !== rows[i])) table.load(rows);

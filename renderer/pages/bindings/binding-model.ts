@@ -93,7 +93,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     fileName: 'default-env.json',
     mimeType: 'application/json',
     usage:
-      'VCAP_SERVICES, VCAP_APPLICATION and destinations; the approuter and @sap/xsenv read it from the app folder.',
+      'VCAP_SERVICES, VCAP_APPLICATION and the destinations the approuter can take from it (those needing credentials, a location or sap-client it gets from the Destination service); the approuter and @sap/xsenv read it from the app folder.',
   },
   {
     format: 'dotenv',
