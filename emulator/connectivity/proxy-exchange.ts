@@ -56,6 +56,9 @@ export class ProxyExchange implements UpstreamOwner {
   private pausedClient = false;
   private waitingClient = false;
   private over = false;
+  /** 'drain' listeners (backend, client socket): made on first backpressure, removed at the end. */
+  private upstreamDrained: (() => void) | null = null;
+  private clientDrained: (() => void) | null = null;
 
   constructor(
     private readonly rt: ProxyRuntime,
@@ -208,10 +211,13 @@ export class ProxyExchange implements UpstreamOwner {
       else if (!this.pooled!.socket.write(part) && !this.waitingUpstream) {
         this.waitingUpstream = true;
         this.client.pause();
-        this.pooled!.socket.once('drain', () => {
-          this.waitingUpstream = false;
-          this.client.resume();
-        });
+        this.pooled!.socket.once(
+          'drain',
+          (this.upstreamDrained ??= () => {
+            this.waitingUpstream = false;
+            this.client.resume();
+          }),
+        );
       }
     }
     return n === chunk.length ? null : chunk.subarray(n);
@@ -237,6 +243,10 @@ export class ProxyExchange implements UpstreamOwner {
     }
     const part = n === body.length ? body : body.subarray(0, n);
     if (part.length > 0) this.x.responseBody.push(part);
+    // The client left (its FIN ended the socket, or a reset destroyed it) and 'close' has not come yet:
+    // a write would fail, and pausing the backend for a 'drain' that never comes would leave the
+    // connection stuck, in the pool too once the response ends.
+    if (!this.client.writable) return this.clientGone(framer.done && n === body.length);
     let flowing = true;
     corkForTurn(this.client);
     if (head !== null && part.length > 0) {
@@ -246,16 +256,20 @@ export class ProxyExchange implements UpstreamOwner {
       flowing = this.client.write(out);
     } else if (head !== null) flowing = this.client.write(head, 'latin1');
     else if (part.length > 0) flowing = this.client.write(part);
+    // Read to its end: nothing more to hold back, so the backend connection is not paused (it goes back
+    // to the pool); the client's buffer drains on its own.
+    if (framer.done) return this.complete(n === body.length);
     if (!flowing && !this.waitingClient) {
       this.waitingClient = true;
-      const socket = this.pooled!.socket;
-      socket.pause();
-      this.client.once('drain', () => {
-        this.waitingClient = false;
-        socket.resume();
-      });
+      this.pooled!.socket.pause();
+      this.client.once(
+        'drain',
+        (this.clientDrained ??= () => {
+          this.waitingClient = false;
+          this.pooled!.socket.resume();
+        }),
+      );
     }
-    if (framer.done) this.complete(n === body.length);
   }
 
   /**
@@ -304,14 +318,39 @@ export class ProxyExchange implements UpstreamOwner {
   private complete(clean: boolean): void {
     if (this.over) return;
     this.over = true;
+    this.endUpstream(clean);
+    this.x.finish(this.response!.status, this.allowed!);
+    this.conn.exchangeDone(!this.closeClient);
+  }
+
+  /**
+   * The response was read (to its end when `ended`), but the client is gone: the backend connection
+   * still goes back to the pool when the response ended cleanly, the client connection is closed.
+   */
+  private clientGone(ended: boolean): void {
+    if (!ended) return this.abortMidway('the client closed the connection');
+    this.over = true;
+    this.endUpstream(true);
+    this.client.destroy();
+    const reason = 'the client closed the connection';
+    this.x.finish(this.response!.status, { ...this.allowed!, allowed: false, stage: 'backend', reason });
+  }
+
+  /**
+   * The response ended: the connection goes back to the pool only at rest (response framed to its end,
+   * request sent whole, no 'drain' awaited: an unsent request tail or a paused read must not meet the
+   * next exchange). Otherwise it is closed.
+   */
+  private endUpstream(clean: boolean): void {
     const pooled = this.pooled!;
     this.detachUpstream();
-    const response = this.response!;
-    const reusable = clean && response.framing.kind !== 'close' && this.framer!.done && !this.upstreamCloses;
-    if (reusable) this.rt.pools.release(pooled);
+    const waiting = this.waitingClient || this.waitingUpstream;
+    if (this.waitingClient) this.client.off('drain', this.clientDrained!);
+    if (this.waitingUpstream) pooled.socket.off('drain', this.upstreamDrained!);
+    this.waitingClient = this.waitingUpstream = false;
+    const atRest = clean && !waiting && this.framer!.done && !this.upstreamCloses;
+    if (atRest && this.response!.framing.kind !== 'close') this.rt.pools.release(pooled);
     else this.rt.pools.discard(pooled);
-    this.x.finish(response.status, this.allowed!);
-    this.conn.exchangeDone(!this.closeClient);
   }
 
   readonly onUpstreamClose = (): void => {

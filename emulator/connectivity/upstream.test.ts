@@ -1,5 +1,6 @@
-// The upstream pool on its own: a released connection is reused, one idle for too long is closed by the
-// sweeper (not by a timer per release), and the exchange's timeout stays the same timer across requests.
+// The upstream pool on its own: a released connection is reused (only at rest), one idle for too long is
+// closed by the sweeper (not by a timer per release), and the exchange's timeout stays the same timer
+// across requests.
 import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { onCleanup } from '../test/support.js';
@@ -82,6 +83,35 @@ describe('upstream pool', () => {
     const third = await acquire(pools, upstream);
     expect(third.socket).not.toBe(first.socket);
     expect(third.reused).toBe(false);
+  });
+
+  it('closes a released connection that is not at rest instead of handing it out again', async () => {
+    const pools = new UpstreamPools(() => '');
+    onCleanup(() => pools.closeAll());
+    const { upstream } = await backend();
+    const unrest: Record<string, (socket: net.Socket) => void> = {
+      // Reads stopped (for a client's 'drain'): the next request's answer would never be read.
+      paused: (socket) => socket.pause(),
+      'waiting for drain': (socket) => socket.once('drain', () => undefined),
+      'holding unsent request bytes': (socket) => {
+        socket.cork();
+        socket.write('x');
+      },
+    };
+    for (const [state, disturb] of Object.entries(unrest)) {
+      const pooled = await acquire(pools, upstream);
+      disturb(pooled.socket);
+      pools.release(pooled);
+      const next = await acquire(pools, upstream);
+      expect(next.socket, state).not.toBe(pooled.socket);
+      expect(next.reused, state).toBe(false);
+      expect(pooled.socket.destroyed, state).toBe(true);
+      pools.discard(next);
+    }
+    // One at rest is kept.
+    const calm = await acquire(pools, upstream);
+    pools.release(calm);
+    expect((await acquire(pools, upstream)).socket).toBe(calm.socket);
   });
 
   it('hands out chunks that stay intact after later reads, and streams for tunnels only', async () => {

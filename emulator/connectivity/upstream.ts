@@ -232,12 +232,24 @@ export class UpstreamPools {
     return slot;
   }
 
-  /** A connection whose last response ended cleanly goes back to the idle list. */
+  /**
+   * A connection whose last response ended cleanly goes back to the idle list, if it is at rest: a
+   * paused one would neither answer the next request nor notice the backend closing it, and unsent
+   * request bytes or a 'drain' listener belong to the exchange that ended. Such a one is closed.
+   */
   release(pooled: PooledSocket): void {
     const slot = pooled as Slot;
     slot.owner = null;
     const { socket, key } = slot;
-    if (socket.destroyed || !socket.writable) return;
+    if (
+      !socket.writable ||
+      socket.isPaused() ||
+      socket.writableLength > 0 ||
+      socket.listenerCount('drain') > 0
+    ) {
+      socket.destroy();
+      return;
+    }
     let list = this.idle.get(key);
     if (!list) this.idle.set(key, (list = []));
     if (list.length >= MAX_IDLE_PER_ORIGIN) {
