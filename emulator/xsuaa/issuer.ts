@@ -24,9 +24,9 @@ export interface IssuerEnv {
   workspace(): Workspace;
   clients(): ClientRegistry;
   keys: SigningKeys;
-  /** `iss` of every token: http://127.0.0.1:<port>/oauth/token (sap-contract §7). */
+  /** `iss` of every token: http://127.0.0.1:<port>/oauth/token (sap-contract §7), or engine.publicHost's. */
   issuer(): string;
-  /** `jku` header: https://localhost:<tls port>/token_keys. */
+  /** `jku` header: https://<uaadomain>/token_keys (localhost, or engine.publicHost). */
   jku(): string;
 }
 

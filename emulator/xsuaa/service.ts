@@ -1,6 +1,7 @@
 // The XSUAA service as the engine runs it: keys, clients, issuer, login flow and both listeners.
 import type { Server } from 'node:net';
 import type { Workspace } from '../../app/workspace/schema.js';
+import { hostPort, type EngineAddresses } from '../core/addresses.js';
 import type { EventBus } from '../core/event-bus.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { SecretStore } from '../core/secret-store.js';
@@ -14,7 +15,7 @@ import { createXsuaaServers } from './server.js';
 import { TokenEndpoint } from './token-endpoint.js';
 
 export interface XsuaaContext {
-  host: string;
+  addresses: EngineAddresses;
   dataDir: string;
   bus: EventBus;
   services: ServiceRegistry;
@@ -121,13 +122,14 @@ export class XsuaaService {
     const service = new XsuaaService(core, servers, sockets, renewTimer, renew);
     try {
       ctx.services.update('xsuaa', { state: 'starting' });
-      const httpPort = await listen(servers.plain, 'xsuaa', ctx.host, ctx.ports.xsuaa);
-      urls = { ...urls, http: `http://${ctx.host}:${httpPort}` };
+      const { bind } = ctx.addresses;
+      const httpPort = await listen(servers.plain, 'xsuaa', bind, ctx.ports.xsuaa);
+      urls = { ...urls, http: `http://${hostPort(ctx.addresses.public, httpPort)}` };
       ctx.services.update('xsuaa', { state: 'running', url: urls.http, port: httpPort });
       ctx.services.update('xsuaaTls', { state: 'starting' });
-      const tlsPort = await listen(servers.secure, 'xsuaaTls', ctx.host, ctx.ports.xsuaaTls);
-      // The certificate is for localhost: clients must use that name (uaadomain = localhost:<port>).
-      urls = { ...urls, https: `https://localhost:${tlsPort}` };
+      const tlsPort = await listen(servers.secure, 'xsuaaTls', bind, ctx.ports.xsuaaTls);
+      // A name on the certificate: localhost, or engine.publicHost (uaadomain = <that>:<port>).
+      urls = { ...urls, https: `https://${hostPort(ctx.addresses.tls, tlsPort)}` };
       ctx.services.update('xsuaaTls', { state: 'running', url: urls.https, port: tlsPort });
     } catch (error) {
       await service.stop(ctx);
@@ -162,7 +164,7 @@ async function renewLeaf(
   secure: { setSecureContext(o: { cert: string; key: string }): void },
   tls: TlsMaterial,
 ): Promise<void> {
-  const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace()));
+  const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace(), ctx.addresses.publicHost));
   if (fresh.certPem === tls.certPem) return;
   secure.setSecureContext({ cert: fresh.certPem, key: fresh.keyPem });
   Object.assign(tls, fresh);
