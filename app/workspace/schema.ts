@@ -31,9 +31,11 @@ export const servicePortsSchema = z
   );
 
 /** A name or IP literal without scheme or port: it goes into URLs (IPv6 in brackets) and certificate SANs. */
-const publicHost = z.union([hostName, z.ipv6()]).refine((host) => !/^(0\.0\.0\.0|::|\[::\])$/.test(host), {
-  message: 'a wildcard address is where to listen, not where to connect: name the host clients use',
-});
+const publicHost = z
+  .union([hostName, z.ipv6()], { error: 'must be a host name or an IP address, without scheme or port' })
+  .refine((host) => !/^(0\.0\.0\.0|::|\[::\])$/.test(host), {
+    message: 'a wildcard address is where to listen, not where to connect: name the host clients use',
+  });
 
 export const engineSchema = z.object({
   bind: z
