@@ -13,6 +13,12 @@ export interface EngineAddresses {
   readonly public: string;
   /** The host of uaadomain and the HTTPS URL: a name on the TLS certificate. */
   readonly tls: string;
+  /**
+   * The host in token `iss`. The Cloud SDK reads a subdomain from it and fails on a host without a dot
+   * (sap-contract §7), so a dotless public host (a compose service name, localhost) leaves iss on
+   * 127.0.0.1; no client connects to iss (xssec never checks it).
+   */
+  readonly issuer: string;
   /** Where the engine reaches its own listeners. */
   readonly local: string;
   /** engine.publicHost when set: also a name the admin listener answers to and the certificate carries. */
@@ -29,9 +35,11 @@ export function isLoopback(host: string): boolean {
 
 export function engineAddresses(engine: { bind: string; publicHost?: string | undefined }): EngineAddresses {
   const local = isWildcard(engine.bind) ? '127.0.0.1' : engine.bind;
+  const publicHost = engine.publicHost ?? local;
   return {
     bind: engine.bind,
-    public: engine.publicHost ?? local,
+    public: publicHost,
+    issuer: publicHost.includes('.') && isIP(publicHost) !== 6 ? publicHost : '127.0.0.1',
     // Without a public host the certificate names localhost, as it always has.
     tls: engine.publicHost ?? 'localhost',
     local,

@@ -45,6 +45,7 @@ export async function openOffline(
   const urls = {
     http: `http://${hostPort(host, ports.xsuaa)}`,
     https: `https://${hostPort(addresses.tls, ports.xsuaaTls)}`,
+    issuer: `http://${hostPort(addresses.issuer, ports.xsuaa)}/oauth/token`,
   };
   // What a first run generates (CA, signing keys, client secrets) is created by one process at a time.
   const [tls, core] = await withDataDirLock(dataDir, async () => {

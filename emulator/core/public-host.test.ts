@@ -96,6 +96,19 @@ describe('engine.publicHost', () => {
     });
   });
 
+  it('keeps iss on 127.0.0.1 for a public host without a dot, which the Cloud SDK cannot take a subdomain from', async () => {
+    const handle = await engine({ publicHost: 'emulator' });
+    const xsuaa = portOf(handle, 'xsuaa');
+    const discovery = (await (
+      await fetch(`${local(handle, 'xsuaa')}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
+    expect(discovery).toMatchObject({
+      issuer: `http://127.0.0.1:${xsuaa}/oauth/token`,
+      token_endpoint: `http://emulator:${xsuaa}/oauth/token`,
+      jwks_uri: `https://emulator:${portOf(handle, 'xsuaaTls')}/token_keys`,
+    });
+  });
+
   it('serves uaadomain with a leaf certificate for the public host', async () => {
     const handle = await engine({ publicHost: PUBLIC });
     const ca = await readFile(handle.status().caCert!, 'utf8');
@@ -169,14 +182,20 @@ describe('engine addresses', () => {
         bind,
         public: '127.0.0.1',
         tls: 'localhost',
+        issuer: '127.0.0.1',
         local: '127.0.0.1',
         publicHost: undefined,
       });
     expect(engineAddresses({ bind: '0.0.0.0', publicHost: 'emulator' })).toMatchObject({
       public: 'emulator',
       tls: 'emulator',
+      issuer: '127.0.0.1',
       local: '127.0.0.1',
     });
+    for (const publicHost of ['emulator.local', '192.0.2.10'])
+      expect(engineAddresses({ bind: '0.0.0.0', publicHost }).issuer).toBe(publicHost);
+    for (const publicHost of ['localhost', 'fd00::5'])
+      expect(engineAddresses({ bind: '0.0.0.0', publicHost }).issuer).toBe('127.0.0.1');
   });
 
   it('puts IPv6 literals in brackets in URLs and Host values', () => {

@@ -20,6 +20,16 @@ import type { SigningKeys } from './keys.js';
 
 export const REFRESH_AUDIENCE = 'xsuaa-refresh';
 
+/** Where the XSUAA listeners are reached, and the `iss` of its tokens (see EngineAddresses.issuer). */
+export interface XsuaaUrls {
+  /** The binding's `url`: http://<public host>:<port>. */
+  http: string;
+  /** https://<uaadomain>. */
+  https: string;
+  /** `iss` of every token, and `issuer` of the discovery document. */
+  issuer: string;
+}
+
 export interface IssuerEnv {
   workspace(): Workspace;
   clients(): ClientRegistry;

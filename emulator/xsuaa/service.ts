@@ -8,7 +8,7 @@ import type { SecretStore } from '../core/secret-store.js';
 import type { ServiceRegistry } from '../core/services.js';
 import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { ClientRegistry, deriveClients } from './clients.js';
-import { TokenIssuer } from './issuer.js';
+import { TokenIssuer, type XsuaaUrls } from './issuer.js';
 import { SigningKeys } from './keys.js';
 import { AuthorizationCodes, LoginFlow } from './login.js';
 import { createXsuaaServers } from './server.js';
@@ -35,21 +35,18 @@ export class XsuaaCore {
   constructor(
     private readonly ctx: Pick<XsuaaContext, 'workspace' | 'secrets'>,
     readonly keys: SigningKeys,
-    readonly urls: () => { http: string; https: string },
+    readonly urls: () => XsuaaUrls,
   ) {
     this.issuer = new TokenIssuer({
       workspace: () => ctx.workspace(),
       clients: () => this.clients(),
       keys,
-      issuer: () => `${urls().http}/oauth/token`,
+      issuer: () => urls().issuer,
       jku: () => `${urls().https}/token_keys`,
     });
   }
 
-  static async open(
-    ctx: Pick<XsuaaContext, 'workspace' | 'secrets' | 'dataDir'>,
-    urls: () => { http: string; https: string },
-  ) {
+  static async open(ctx: Pick<XsuaaContext, 'workspace' | 'secrets' | 'dataDir'>, urls: () => XsuaaUrls) {
     const graceMs = (): number => ctx.workspace().xsuaa.tokenLifetimeSeconds * 1000 + 60_000;
     const core = new XsuaaCore(ctx, await SigningKeys.open(ctx.dataDir, graceMs), urls);
     await core.refreshClients();
@@ -89,7 +86,7 @@ export class XsuaaService {
   ) {}
 
   static async start(ctx: XsuaaContext, tls: TlsMaterial): Promise<XsuaaService> {
-    let urls = { http: '', https: '' };
+    let urls: XsuaaUrls = { http: '', https: '', issuer: '' };
     const core = await XsuaaCore.open(ctx, () => urls);
     const login = new LoginFlow({
       workspace: () => ctx.workspace(),
@@ -124,7 +121,11 @@ export class XsuaaService {
       ctx.services.update('xsuaa', { state: 'starting' });
       const { bind } = ctx.addresses;
       const httpPort = await listen(servers.plain, 'xsuaa', bind, ctx.ports.xsuaa);
-      urls = { ...urls, http: `http://${hostPort(ctx.addresses.public, httpPort)}` };
+      urls = {
+        ...urls,
+        http: `http://${hostPort(ctx.addresses.public, httpPort)}`,
+        issuer: `http://${hostPort(ctx.addresses.issuer, httpPort)}/oauth/token`,
+      };
       ctx.services.update('xsuaa', { state: 'running', url: urls.http, port: httpPort });
       ctx.services.update('xsuaaTls', { state: 'starting' });
       const tlsPort = await listen(servers.secure, 'xsuaaTls', bind, ctx.ports.xsuaaTls);
@@ -138,7 +139,7 @@ export class XsuaaService {
     return service;
   }
 
-  get urls(): { http: string; https: string } {
+  get urls(): XsuaaUrls {
     return this.core.urls();
   }
 
