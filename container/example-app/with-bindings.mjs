@@ -1,12 +1,14 @@
 // The platform's part, not the app's: like Cloud Foundry, hand the app its service bindings before it
 // starts. The emulator's data volume is mounted read-only at BTP_EMULATOR_DATA_DIR; runtime.json there
-// names the admin API (by the advertised host) and its token. This waits for the emulator, takes
+// names the admin API (by the advertised host) and its token (or give BTP_EMULATOR_ADMIN_URL and
+// BTP_EMULATOR_ADMIN_TOKEN, and the CA in NODE_EXTRA_CA_CERTS). This waits for the emulator, takes
 // VCAP_SERVICES from GET /api/bindings, trusts the emulator CA (NODE_EXTRA_CA_CERTS, read by the app's
 // Node at start), and runs the app. With APP_USER set it also asks for that user's token
 // (POST /api/tokens), which an approuter would forward to the app after a login.
 //
 // usage: node with-bindings.mjs <command> [args…]
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -14,12 +16,20 @@ import { setTimeout as delay } from 'node:timers/promises';
 const dataDir = process.env.BTP_EMULATOR_DATA_DIR || '/data';
 const waitMs = Number(process.env.BTP_EMULATOR_WAIT_SECONDS || 60) * 1000;
 
-async function admin() {
+/** BTP_EMULATOR_ADMIN_URL + BTP_EMULATOR_ADMIN_TOKEN when given, else what the engine wrote to the volume. */
+async function adminAccess() {
+  const { BTP_EMULATOR_ADMIN_URL: url, BTP_EMULATOR_ADMIN_TOKEN: token } = process.env;
+  if (url && token) return { url, token };
   const runtime = JSON.parse(await readFile(path.join(dataDir, 'runtime.json'), 'utf8'));
+  return { url: runtime.urls.admin, token: runtime.adminToken };
+}
+
+async function admin() {
+  const { url, token } = await adminAccess();
   const call = async (route, init = {}) => {
-    const response = await fetch(`${runtime.urls.admin}${route}`, {
+    const response = await fetch(`${url}${route}`, {
       ...init,
-      headers: { Authorization: `Bearer ${runtime.adminToken}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
@@ -50,7 +60,8 @@ const env = {
   ...process.env,
   VCAP_SERVICES: JSON.stringify(bindings.VCAP_SERVICES),
   VCAP_APPLICATION: JSON.stringify(bindings.VCAP_APPLICATION),
-  ...(bindings.caBundle ? { NODE_EXTRA_CA_CERTS: bindings.caBundle } : {}),
+  // The bundle's path is the emulator's; it is ours too when the data volume is mounted at the same place.
+  ...(bindings.caBundle && existsSync(bindings.caBundle) ? { NODE_EXTRA_CA_CERTS: bindings.caBundle } : {}),
 };
 if (process.env.APP_USER) {
   const client = process.env.APP_USER_CLIENT || 'demo-uaa';
