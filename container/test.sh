@@ -19,6 +19,10 @@ PROJECT=btpemutest$$
 KUBE_NETWORK=$NAME-kube
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/btp-emulator-container-test.XXXXXX")
 LOG=$WORK/check.log
+# kube.yaml as it is, with the images under test.
+KUBE=$WORK/kube.yaml
+sed -e "s|image: localhost/btp-emulator:dev|image: $IMAGE|" \
+  -e "s|image: localhost/btp-emulator-example-app:dev|image: $APP_IMAGE|" "$ROOT/container/kube.yaml" >"$KUBE"
 passed=0
 failed=0
 
@@ -58,7 +62,7 @@ cleanup() {
   set +e
   podman rm -f -v -t 2 "$NAME-emu" >/dev/null 2>&1
   compose_down >/dev/null 2>&1
-  podman kube down "$ROOT/container/kube.yaml" >/dev/null 2>&1
+  podman kube down "$KUBE" >/dev/null 2>&1
   podman volume rm -f btp-emulator-data >/dev/null 2>&1
   podman network rm -f "$KUBE_NETWORK" >/dev/null 2>&1
   rm -rf "$WORK"
@@ -206,7 +210,7 @@ compose_down >/dev/null 2>&1
 # ------------------------------------------------------------------------------------------- kube
 kube_app() {
   podman network create "$KUBE_NETWORK" >/dev/null &&
-    podman kube play --network "$KUBE_NETWORK" "$ROOT/container/kube.yaml" >/dev/null || return 1
+    podman kube play --network "$KUBE_NETWORK" "$KUBE" >/dev/null || return 1
   local code
   code=$(timeout 120 podman wait app-app) || return 1
   podman logs app-app 2>&1 | tail -n 3
