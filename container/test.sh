@@ -87,9 +87,24 @@ ready_line() {
   return 1
 }
 
+# Waits (up to 30 s) until container $1 has logged $2 proxy requests answered 200: the engine emits the
+# event when the exchange ends, which may be a moment after the client has its answer.
+proxied() {
+  local deadline=$((SECONDS + 30))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    [ "$(podman logs "$1" 2>/dev/null | grep '"event":"proxy-request"' | grep -c '"status":200')" -ge "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "fewer than $2 proxy requests answered 200 in the log of $1 after 30 s:" >&2
+  podman logs "$1" 2>/dev/null | grep -c '"event":"proxy-request"' >&2
+  podman logs "$1" 2>/dev/null | grep '"event":"proxy-request"' | grep -o '"status":[0-9]*' >&2
+  return 1
+}
+
 json() { node -e "const v=JSON.parse(require('fs').readFileSync(0,'utf8'));console.log($1)"; }
-# The first ready line a container printed (its stderr, also in the log, may come first).
-first_ready() { podman logs "$1" 2>/dev/null | grep -m 1 '^{"event":"ready"'; }
+# The first ready line a container printed (its stderr, also in the log, may come first). awk reads to
+# the end: a reader that quits early fails the pipeline (pipefail) when podman logs gets SIGPIPE.
+first_ready() { podman logs "$1" 2>/dev/null | awk '/^\{"event":"ready"/ && !seen { print; seen = 1 }'; }
 
 # ---------------------------------------------------------------------------------------- build
 if [ "${SKIP_BUILD:-}" != 1 ]; then
@@ -201,8 +216,8 @@ compose_user() {
 check "compose: with alice's token too (uaadomain emulator:20011 over TLS, jwt exchange)" compose_user
 
 compose_emulator_saw_it() {
-  first_ready "${PROJECT}_emulator_1" | json 'v.urls.proxy' | grep -x 'http://emulator:20003' || return 1
-  [ "$(podman logs "${PROJECT}_emulator_1" 2>/dev/null | grep '"event":"proxy-request"' | grep -c '"status":200')" -ge 2 ]
+  first_ready "${PROJECT}_emulator_1" | json 'v.urls.proxy' | grep -x 'http://emulator:20003' &&
+    proxied "${PROJECT}_emulator_1" 2
 }
 check "compose: the emulator advertised http://emulator:20003 and proxied both requests" compose_emulator_saw_it
 compose_down >/dev/null 2>&1
@@ -215,7 +230,7 @@ kube_app() {
   code=$(timeout 120 podman wait app-app) || return 1
   podman logs app-app 2>&1 | tail -n 3
   [ "$code" = 0 ] && podman logs app-app 2>/dev/null | grep '"user":true,"status":200' &&
-    podman logs emulator-emulator 2>/dev/null | grep '"event":"proxy-request"' | grep '"status":200'
+    proxied emulator-emulator 1
 }
 check "kube play: the app pod reaches S4 through the emulator pod by its name" kube_app
 
