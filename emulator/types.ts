@@ -16,6 +16,10 @@ export interface StartOptions {
   ports?: Partial<ServicePorts>;
   /** Every listener on port 0 (tests, parallel runs). */
   ephemeralPorts?: boolean;
+  /** Overrides engine.bind for this run (a container binds 0.0.0.0); never saved to the workspace. */
+  bind?: string;
+  /** Overrides engine.publicHost for this run: the host every handed-out URL names; never saved. */
+  publicHost?: string;
   /** Built renderer folder served by the admin listener; null disables UI serving. Default: found beside the engine. */
   uiDir?: string | null;
   /** Per-launch admin secret; random when absent. */

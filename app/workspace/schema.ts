@@ -30,11 +30,23 @@ export const servicePortsSchema = z
     'Listener ports. Stable defaults keep exported bindings valid across restarts; 0 picks a free port.',
   );
 
+/** A name or IP literal without scheme or port: it goes into URLs (IPv6 in brackets) and certificate SANs. */
+const publicHost = z
+  .union([hostName, z.ipv6()], { error: 'must be a host name or an IP address, without scheme or port' })
+  .refine((host) => !/^(0\.0\.0\.0|::|\[::\])$/.test(host), {
+    message: 'a wildcard address is where to listen, not where to connect: name the host clients use',
+  });
+
 export const engineSchema = z.object({
   bind: bindAddress
     .default('127.0.0.1')
     .describe(
       'Address every listener binds: an IP address or "localhost". Anything but a loopback address exposes the emulator to the network.',
+    ),
+  publicHost: publicHost
+    .optional()
+    .describe(
+      'The host name or IP address clients reach the emulator by, put in everything it hands out: binding URLs, the connectivity proxy host, uaadomain and its TLS certificate, token iss/jku. Default: the bind address (127.0.0.1 when binding 0.0.0.0 or ::), with uaadomain on localhost. Set it when clients connect by another name, e.g. the service name of a container.',
     ),
   ports: servicePortsSchema.prefault({}),
 });

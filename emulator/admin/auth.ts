@@ -1,8 +1,10 @@
 // Who may use the admin API. Trusts only: the per-launch secret (Bearer), sessions created by
 // exchanging a one-time UI link, and requests whose Host and Origin are this listener's own loopback
-// origin (which stops DNS-rebinding and cross-site pages). Everything else is refused.
+// origin or the configured engine.publicHost (which stops DNS-rebinding and cross-site pages).
+// Everything else is refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ADMIN_SESSION_COOKIE } from '../../app/admin-api.js';
+import { hostPort } from '../core/addresses.js';
 
 const newSecret = (): string => randomBytes(32).toString('base64url');
 
@@ -18,7 +20,11 @@ export class AdminAuth {
   private readonly sessions = new Set<string>();
   private port = 0;
 
-  constructor(adminToken?: string) {
+  constructor(
+    adminToken?: string,
+    /** engine.publicHost: the operator's own name for this engine, so also an allowed Host. */
+    private readonly publicHost?: string,
+  ) {
     this.adminToken = adminToken ?? newSecret();
   }
 
@@ -58,7 +64,10 @@ export class AdminAuth {
     return session !== undefined && this.sessions.has(session);
   }
 
-  /** Host must be our own loopback name and port (a rebinding attack sends the attacker's host name). */
+  /**
+   * Host must be our own loopback name or engine.publicHost, and our port (a rebinding attack sends the
+   * attacker's host name).
+   */
   isAllowedHost(host: string | undefined): boolean {
     if (host === undefined) return false;
     return this.ownHosts().includes(host.toLowerCase());
@@ -71,7 +80,9 @@ export class AdminAuth {
   }
 
   private ownHosts(): string[] {
-    return [`127.0.0.1:${this.port}`, `localhost:${this.port}`, `[::1]:${this.port}`];
+    const own = [`127.0.0.1:${this.port}`, `localhost:${this.port}`, `[::1]:${this.port}`];
+    if (this.publicHost !== undefined) own.push(hostPort(this.publicHost, this.port).toLowerCase());
+    return own;
   }
 }
 

@@ -19,6 +19,7 @@ import { EmulatorError } from '../../app/errors.js';
 import { UI_CONTENT_SECURITY_POLICY } from '../../app/security.js';
 import type { EngineStatus } from '../../app/events.js';
 import { workspaceJsonSchema } from '../../app/workspace/json-schema.js';
+import { hostPort } from '../core/addresses.js';
 import type { EventBus } from '../core/event-bus.js';
 import { listenError } from '../core/listen.js';
 import {
@@ -52,7 +53,8 @@ export interface AdminServer {
 export async function startAdminServer(
   backend: AdminBackend,
   auth: AdminAuth,
-  options: { host: string; port: number; uiDir: string | null },
+  /** `host` is where to listen, `publicHost` the host of the URL handed out. */
+  options: { host: string; publicHost: string; port: number; uiDir: string | null },
 ): Promise<AdminServer> {
   const listener: ListenerContext = { name: 'admin', bus: backend.bus };
   const app = Fastify({
@@ -80,7 +82,7 @@ export async function startAdminServer(
   auth.setPort(port);
   return {
     port,
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    url: `http://${hostPort(options.publicHost, port)}`,
     close: async () => {
       for (const close of closeStreams) close();
       await app.close();

@@ -5,13 +5,15 @@ import { createHash } from 'node:crypto';
 import type { Workspace } from '../../app/workspace/schema.js';
 import type { ClientRegistry, OAuthClient } from '../xsuaa/clients.js';
 
+/** Where clients reach each service: every host is the advertised one (see core/addresses.ts). */
 export interface BindingEndpoints {
-  /** http://127.0.0.1:<xsuaa port> */
+  /** http://<public host>:<xsuaa port>, e.g. http://127.0.0.1:20010 */
   xsuaaUrl: string;
-  /** localhost:<xsuaa TLS port> */
+  /** <TLS name>:<xsuaa TLS port>: localhost:20011, or engine.publicHost's */
   uaaDomain: string;
-  /** http://127.0.0.1:<destination port> */
+  /** http://<public host>:<destination port> */
   destinationUri: string;
+  /** The public host: `onpremise_proxy_host`. */
   proxyHost: string;
   proxyPort: number;
   socks5Port: number;

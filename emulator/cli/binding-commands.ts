@@ -14,6 +14,7 @@ import { offlineBindingEnv, openOffline, resolveTarget } from '../core/offline.j
 import { ensureTls } from '../tls/ca.js';
 import type { EmulatorHandle } from '../types.js';
 import { issueToken } from '../xsuaa/operations.js';
+import { engineAddressesFromEnv } from './engine-flags.js';
 import { findRunningEngine, remoteBindingEnv, remoteIssueToken } from './running.js';
 
 export interface TargetFlags {
@@ -28,7 +29,7 @@ export async function vcapCommand(
   const running = await findRunningEngine(dataDir);
   const env = running
     ? await remoteBindingEnv(running)
-    : await offlineBindingEnv(await openOffline(flags.workspace, flags.dataDir));
+    : await offlineBindingEnv(await openOffline(flags.workspace, flags.dataDir, engineAddressesFromEnv()));
   const text = formatBindings(env, flags.format);
   if (flags.format === 'default-env') process.stderr.write(destinationsNote(env));
   if (flags.out) {
@@ -50,7 +51,9 @@ export async function tokenCommand(
   };
   const { dataDir } = await resolveTarget(flags.workspace, flags.dataDir);
   const running = await findRunningEngine(dataDir);
-  const state = running ? undefined : await openOffline(flags.workspace, flags.dataDir);
+  const state = running
+    ? undefined
+    : await openOffline(flags.workspace, flags.dataDir, engineAddressesFromEnv());
   const response = running
     ? await remoteIssueToken(running, request)
     : await issueToken(state!.core, state!.ws, request);

@@ -15,12 +15,18 @@ import type { EmulatorHandle } from '../types.js';
 import { VERSION } from '../version.js';
 import { BINDING_FORMATS, type BindingFormat } from '../../app/admin-api.js';
 import { caCommand, execCommand, tokenCommand, vcapCommand, type TargetFlags } from './binding-commands.js';
+import {
+  addEngineAddressOptions,
+  adminTokenFromEnv,
+  engineAddressOptions,
+  type EngineAddressFlags,
+} from './engine-flags.js';
 import { printHuman, printJsonEvents } from './output.js';
 import { registerRecordingCommands, type RecordingRun } from './recording-commands.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
-interface StartFlags {
+interface StartFlags extends EngineAddressFlags {
   workspace?: string;
   dataDir?: string;
   json?: boolean;
@@ -50,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text) });
 
   const startOptions = (cmd: Command): Command =>
-    cmd
+    addEngineAddressOptions(cmd)
       .option('-w, --workspace <file>', 'workspace file (JSON or YAML)')
       .option(
         '-d, --data-dir <dir>',
@@ -185,11 +191,14 @@ function reportFailure(error: unknown): number {
 }
 
 async function runStart(flags: StartFlags, run?: RecordingRun): Promise<number> {
+  const adminToken = adminTokenFromEnv();
   const handle = await startEmulator({
     ...(flags.workspace === undefined ? {} : { workspacePath: flags.workspace }),
     ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
     ports: flags.port,
     ephemeralPorts: flags.ephemeralPorts === true,
+    ...engineAddressOptions(flags),
+    ...(adminToken === undefined ? {} : { adminToken }),
     ...(run ? { recordingOverrides: run.recordingOverrides } : {}),
   }).catch((error: unknown) => {
     if (flags.json && isEmulatorError(error))

@@ -4,6 +4,7 @@
 import type { Server } from 'node:net';
 import type { ProxyRequestEvent, SocksConnectionEvent } from '../../app/connectivity/events.js';
 import type { Workspace } from '../../app/workspace/schema.js';
+import { hostPort } from '../core/addresses.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
 import type { Redaction } from '../core/redaction.js';
@@ -107,7 +108,8 @@ class ConnectivityService implements PluginInstance {
     this.ctx.services.update(id, { state: 'starting' });
     try {
       const port = await listen(server, id, this.ctx.host, this.ctx.port(id));
-      this.ctx.services.update(id, { state: 'running', url: `${scheme}://${this.ctx.host}:${port}`, port });
+      const url = `${scheme}://${hostPort(this.ctx.addresses.public, port)}`;
+      this.ctx.services.update(id, { state: 'running', url, port });
     } catch (error) {
       this.ctx.services.update(id, { state: 'failed', error: (error as Error).message });
       throw error;

@@ -69,12 +69,23 @@ export async function claimRuntime(dir: string, isAlive = pidAlive): Promise<voi
   } catch {
     return; // none, or unreadable leftovers: ours to overwrite
   }
-  if (typeof info.pid === 'number' && isAlive(info.pid)) {
+  if (typeof info.pid === 'number' && isAlive(info.pid) && !leftByEarlierProcess(info)) {
     throw new EmulatorError(
       'EMU_ERR_DATA_DIR',
       `Another btp-emulator (pid ${info.pid}, admin ${info.urls?.admin ?? 'unknown'}) is running with data folder ${dir}; stop it or pass another --data-dir.`,
     );
   }
+}
+
+/**
+ * Our own pid in the file, written before this process started: a container's engine is PID 1 in every
+ * life, so after a kill and restart the leftover names a live pid (ours). An engine started earlier in
+ * this same process (in-process use) wrote a later time, and still counts as running.
+ */
+function leftByEarlierProcess(info: Partial<RuntimeInfo>): boolean {
+  const processStartMs = Date.now() - process.uptime() * 1000;
+  const startedMs = Date.parse(info.startedAt ?? '');
+  return info.pid === process.pid && startedMs < processStartMs;
 }
 
 export async function writeRuntime(dir: string, info: RuntimeInfo): Promise<void> {

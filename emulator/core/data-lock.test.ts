@@ -1,4 +1,4 @@
-import { mkdir, readdir, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engine, tempDir } from '../test/support.js';
@@ -33,6 +33,17 @@ describe('data folder lock', () => {
     expect(refused?.reason).toMatchObject({
       code: 'EMU_ERR_DATA_DIR',
       message: expect.stringContaining('Another btp-emulator') as unknown,
+    });
+  });
+
+  it('starts over a runtime.json left with its own pid by an earlier process (a restarted container)', async () => {
+    const dir = await tempDir();
+    const earlier = new Date(Date.now() - process.uptime() * 1000 - 60_000).toISOString();
+    const leftover = { pid: process.pid, startedAt: earlier, urls: {}, adminToken: 'gone', workspace: null };
+    await writeFile(path.join(dir, 'runtime.json'), JSON.stringify(leftover));
+    const handle = await engine({ dataDir: dir });
+    expect(JSON.parse(await readFile(path.join(dir, 'runtime.json'), 'utf8'))).toMatchObject({
+      adminToken: handle.adminToken,
     });
   });
 

@@ -5,7 +5,6 @@ import type { WorkspaceResponse } from '../../app/admin-api.js';
 import { EmulatorError } from '../../app/errors.js';
 import type { EngineEvent, EngineStatus, ServiceId } from '../../app/events.js';
 import { checkWorkspace } from '../../app/workspace/parse.js';
-import { isLoopbackAddress } from '../../app/workspace/primitives.js';
 import type { ServicePorts, Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import { AdminAuth } from '../admin/auth.js';
 import { defaultUiDir, startAdminServer, type AdminBackend, type AdminServer } from '../admin/server.js';
@@ -17,6 +16,7 @@ import {
   type BindingEndpoints,
 } from '../bindings/vcap.js';
 import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
+import { hostPort, isLoopback, runAddresses, type EngineAddresses } from './addresses.js';
 import type { EmulatorHandle, EventListener, StartOptions } from '../types.js';
 import { VERSION } from '../version.js';
 import { issueToken, listClients, signingKeys, verify } from '../xsuaa/operations.js';
@@ -58,7 +58,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   // waiting to prepare the folder finds the CA, keys and secrets this one created.
   return withDataDirLock(dataDir, async () => {
     await claimRuntime(dataDir);
-    const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace));
+    const { publicHost } = runAddresses(initial.workspace, options);
+    const tls = await ensureTls(dataDir, new Date(), tlsHosts(initial.workspace, publicHost));
     const engine = new Engine(initial, dataDir, options, await SecretStore.open(dataDir), tls, overrides);
     try {
       await engine.start();
@@ -76,6 +77,8 @@ export class Engine implements AdminBackend {
   readonly bus = new EventBus();
   readonly services: ServiceRegistry;
   readonly auth: AdminAuth;
+  /** Fixed for the run: listeners are bound once; a changed engine.bind/publicHost needs a restart. */
+  readonly addresses: EngineAddresses;
   private admin: AdminServer | undefined;
   private xsuaaService: XsuaaService | undefined;
   private caBundle: string | null = null;
@@ -94,8 +97,9 @@ export class Engine implements AdminBackend {
     private readonly overrides = new RunOverrides(),
   ) {
     this.current = initial;
-    this.services = new ServiceRegistry(this.bus, initial.workspace.engine.bind);
-    this.auth = new AdminAuth(options.adminToken);
+    this.addresses = runAddresses(initial.workspace, options);
+    this.services = new ServiceRegistry(this.bus, this.addresses.bind);
+    this.auth = new AdminAuth(options.adminToken, this.addresses.publicHost);
     const context = this.context();
     this.plugins = PLUGINS.map((plugin) => ({ id: plugin.id, instance: plugin.setup(context) }));
   }
@@ -103,6 +107,7 @@ export class Engine implements AdminBackend {
   private context(): EngineContext {
     return {
       host: this.host,
+      addresses: this.addresses,
       dataDir: this.dataDir,
       bus: this.bus,
       services: this.services,
@@ -129,7 +134,7 @@ export class Engine implements AdminBackend {
   }
 
   private get host(): string {
-    return this.ws.engine.bind;
+    return this.addresses.bind;
   }
 
   port(id: ServiceId): number {
@@ -150,7 +155,7 @@ export class Engine implements AdminBackend {
         'info',
         `Removed ${leftovers.length} temporary file${leftovers.length === 1 ? '' : 's'} of a save the last run did not finish: ${leftovers.join(', ')}`,
       );
-    if (!isLoopbackAddress(this.host)) {
+    if (!isLoopback(this.host)) {
       this.log('warn', `Listeners bind ${this.host}: the emulator is reachable from other machines.`);
     }
     this.services.update('admin', { state: 'starting' });
@@ -158,6 +163,7 @@ export class Engine implements AdminBackend {
     try {
       this.admin = await startAdminServer(this, this.auth, {
         host: this.host,
+        publicHost: this.addresses.public,
         port: this.port('admin'),
         uiDir,
       });
@@ -168,7 +174,7 @@ export class Engine implements AdminBackend {
     this.services.update('admin', { state: 'running', url: this.admin.url, port: this.admin.port });
     this.xsuaaService = await XsuaaService.start(
       {
-        host: this.host,
+        addresses: this.addresses,
         dataDir: this.dataDir,
         bus: this.bus,
         services: this.services,
@@ -248,7 +254,10 @@ export class Engine implements AdminBackend {
     save.commit();
     const next = loaded(parsed, file);
     if (JSON.stringify(next.workspace.engine) !== JSON.stringify(this.ws.engine)) {
-      this.log('warn', 'engine.bind or engine.ports changed: restart the emulator for them to take effect.');
+      this.log(
+        'warn',
+        'engine.bind, engine.publicHost or engine.ports changed: restart the emulator for them to take effect.',
+      );
     }
     this.current = {
       workspace: next.workspace,
@@ -282,11 +291,12 @@ export class Engine implements AdminBackend {
   endpoints(): BindingEndpoints {
     const urls = this.services.urls();
     const tlsPort = this.services.list().find((s) => s.id === 'xsuaaTls')?.port ?? this.port('xsuaaTls');
+    const publicAt = (id: ServiceId): string => `http://${hostPort(this.addresses.public, this.port(id))}`;
     return {
-      xsuaaUrl: urls.xsuaa ?? `http://${this.host}:${this.port('xsuaa')}`,
-      uaaDomain: `localhost:${tlsPort}`,
-      destinationUri: urls.destination ?? `http://${this.host}:${this.port('destination')}`,
-      proxyHost: this.host,
+      xsuaaUrl: urls.xsuaa ?? publicAt('xsuaa'),
+      uaaDomain: hostPort(this.addresses.tls, tlsPort),
+      destinationUri: urls.destination ?? publicAt('destination'),
+      proxyHost: this.addresses.public,
       proxyPort: this.services.list().find((s) => s.id === 'proxy')?.port ?? this.port('proxy'),
       socks5Port: this.services.list().find((s) => s.id === 'socks5')?.port ?? this.port('socks5'),
       verificationKey: this.xsuaaService?.core.verificationKey(),

@@ -12,6 +12,7 @@ import {
 } from '../bindings/vcap.js';
 import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { XsuaaCore } from '../xsuaa/service.js';
+import { hostPort, runAddresses } from './addresses.js';
 import { defaultDataDir, ensureDataDir } from './data-dir.js';
 import { withDataDirLock } from './data-lock.js';
 import { SecretStore } from './secret-store.js';
@@ -33,25 +34,31 @@ export async function resolveTarget(workspacePath: string | undefined, dataDir: 
 export async function openOffline(
   workspacePath: string | undefined,
   dataDirOption: string | undefined,
+  run: { bind?: string; publicHost?: string } = {},
 ): Promise<OfflineState> {
   const { loaded, dataDir } = await resolveTarget(workspacePath, dataDirOption);
   await ensureDataDir(dataDir);
   const ws = loaded.workspace;
-  const host = ws.engine.bind;
+  const addresses = runAddresses(ws, run);
+  const host = addresses.public;
   const ports = ws.engine.ports;
-  const urls = { http: `http://${host}:${ports.xsuaa}`, https: `https://localhost:${ports.xsuaaTls}` };
+  const urls = {
+    http: `http://${hostPort(host, ports.xsuaa)}`,
+    https: `https://${hostPort(addresses.tls, ports.xsuaaTls)}`,
+    issuer: `http://${hostPort(addresses.issuer, ports.xsuaa)}/oauth/token`,
+  };
   // What a first run generates (CA, signing keys, client secrets) is created by one process at a time.
   const [tls, core] = await withDataDirLock(dataDir, async () => {
     const secrets = await SecretStore.open(dataDir);
     return Promise.all([
-      ensureTls(dataDir, new Date(), tlsHosts(ws)),
+      ensureTls(dataDir, new Date(), tlsHosts(ws, addresses.publicHost)),
       XsuaaCore.open({ workspace: () => ws, secrets, dataDir }, () => urls),
     ]);
   });
   const endpoints: BindingEndpoints = {
     xsuaaUrl: urls.http,
-    uaaDomain: `localhost:${ports.xsuaaTls}`,
-    destinationUri: `http://${host}:${ports.destination}`,
+    uaaDomain: hostPort(addresses.tls, ports.xsuaaTls),
+    destinationUri: `http://${hostPort(host, ports.destination)}`,
     proxyHost: host,
     proxyPort: ports.proxy,
     socks5Port: ports.socks5,

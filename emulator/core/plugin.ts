@@ -7,6 +7,7 @@ import type { Workspace, WorkspaceInput } from '../../app/workspace/schema.js';
 import type { BindingEndpoints } from '../bindings/vcap.js';
 import type { TlsMaterial } from '../tls/ca.js';
 import type { XsuaaCore } from '../xsuaa/service.js';
+import type { EngineAddresses } from './addresses.js';
 import type { EventBus } from './event-bus.js';
 import type { SecretStore } from './secret-store.js';
 import type { ServiceRegistry } from './services.js';
@@ -35,7 +36,10 @@ export class SystemDirectory {
 }
 
 export interface EngineContext {
+  /** The address listeners bind (addresses.bind). */
   readonly host: string;
+  /** Bind address, the host handed out to clients, and the one the engine reaches itself on. */
+  readonly addresses: EngineAddresses;
   readonly dataDir: string;
   readonly bus: EventBus;
   /** Listener states: call update() for the ServiceIds a plug-in owns (destination, proxy, socks5). */

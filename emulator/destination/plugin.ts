@@ -4,6 +4,7 @@ import type { Server } from 'node:net';
 import type { CheckResult, DestinationLevel as Level } from '../../app/destination/api.js';
 import { EmulatorError } from '../../app/errors.js';
 import { now } from '../core/event-bus.js';
+import { hostPort } from '../core/addresses.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
 import { installDestinationRoutes } from './admin-routes.js';
@@ -16,7 +17,7 @@ function checkDeps(ctx: EngineContext): CheckDeps {
     proxy: () => {
       const proxy = ctx.services.list().find((s) => s.id === 'proxy');
       if (proxy?.state !== 'running' || proxy.port === null) return null;
-      return { host: ctx.endpoints().proxyHost, port: proxy.port };
+      return { host: ctx.addresses.local, port: proxy.port };
     },
     connectivityToken: async () => {
       const [client] = ctx.xsuaa().clients().ofKind('connectivity');
@@ -79,7 +80,7 @@ class DestinationPlugin implements PluginInstance {
       this.server = this.api.server;
       this.sockets = trackSockets(this.server);
       const port = await listen(this.server, 'destination', this.ctx.host, this.ctx.port('destination'));
-      const url = `http://${this.ctx.host}:${port}`;
+      const url = `http://${hostPort(this.ctx.addresses.public, port)}`;
       this.ctx.services.update('destination', { state: 'running', url, port });
     } catch (error) {
       this.ctx.services.update('destination', { state: 'failed', error: (error as Error).message });

@@ -18,6 +18,7 @@ import {
   type SystemSummary,
 } from '../../app/systems/api.js';
 import { parseBody } from '../admin/xsuaa-routes.js';
+import { hostPort } from '../core/addresses.js';
 import { now } from '../core/event-bus.js';
 import type { EdmModel } from './edm/model.js';
 import type { Row } from './expr/compile.js';
@@ -150,7 +151,7 @@ function listSystems(runtime: SystemsRuntime): SystemSummary[] {
         odataVersion: service.version,
         path: service.root,
         url: server
-          ? `${config.protocol.toLowerCase()}://${runtime.ctx.host}:${server.port}${service.root}`
+          ? `${config.protocol.toLowerCase()}://${hostPort(runtime.ctx.addresses.public, server.port)}${service.root}`
           : null,
         virtualUrls: virtual.map(
           (m) =>

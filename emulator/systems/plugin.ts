@@ -4,6 +4,7 @@
 // in place; others restart the system.
 import path from 'node:path';
 import type { SystemConfig } from '../../app/systems/workspace.js';
+import { hostPort } from '../core/addresses.js';
 import type { EngineContext, PluginInstance, ServicePlugin } from '../core/plugin.js';
 import { redactionFor } from '../core/redaction.js';
 import { installRecordingRoutes } from '../recording/admin-routes.js';
@@ -120,10 +121,15 @@ export class SystemsRuntime implements PluginInstance {
       });
       const port = await server.start();
       this.systems.set(config.id, { config, server });
-      this.ctx.systems.register(config.id, { host: this.ctx.host, port, protocol: config.protocol });
+      // The proxy connects here itself: the local address, which a wildcard bind also answers on.
+      this.ctx.systems.register(config.id, {
+        host: this.ctx.addresses.local,
+        port,
+        protocol: config.protocol,
+      });
       this.ctx.log(
         'info',
-        `Simulated system ${config.id} listens on ${config.protocol.toLowerCase()}://${this.ctx.host}:${port}`,
+        `Simulated system ${config.id} listens on ${config.protocol.toLowerCase()}://${hostPort(this.ctx.addresses.public, port)}`,
       );
     } catch (error) {
       const message =

@@ -1,11 +1,12 @@
 // The local certificate authority: created on first start in <data>/tls, its key readable only by the
-// user (0600). It signs the HTTPS leaf for localhost (XSUAA's uaadomain) and, later, the short-lived
-// user certificates of principal propagation. Clients trust it through NODE_EXTRA_CA_CERTS.
+// user (0600). It signs the HTTPS leaf for localhost and engine.publicHost (XSUAA's uaadomain) and the
+// short-lived user certificates of principal propagation. Clients trust it through NODE_EXTRA_CA_CERTS.
 // tsyringe inside @peculiar/x509 needs the Reflect metadata polyfill loaded first.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Workspace } from '../../app/workspace/schema.js';
 
@@ -136,10 +137,21 @@ async function loadCa(
   return { ...ca, created: true };
 }
 
-/** Multi-tenant clients call https://<subdomain>.localhost: the leaf must name it. */
-export function tlsHosts(ws: Workspace): string[] {
-  return ws.xsuaa.multiTenant ? [`${ws.subaccount.subdomain}.localhost`] : [];
+/**
+ * Names the leaf needs besides localhost: the advertised host (engine.publicHost), which is uaadomain,
+ * and for multi-tenant clients https://<subdomain>.<uaadomain host>.
+ */
+export function tlsHosts(ws: Workspace, publicHost?: string): string[] {
+  const hosts = publicHost === undefined ? [] : [publicHost];
+  if (ws.xsuaa.multiTenant) {
+    for (const host of ['localhost', ...hosts])
+      if (isIP(host) === 0) hosts.push(`${ws.subaccount.subdomain}.${host}`);
+  }
+  return hosts;
 }
+
+const san = (host: string): x509.JsonGeneralName =>
+  isIP(host) === 0 ? { type: 'dns', value: host } : { type: 'ip', value: host };
 
 function sanNames(certPem: string): string[] {
   const ext = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
@@ -148,17 +160,16 @@ function sanNames(certPem: string): string[] {
 
 /**
  * Loads the CA and the localhost leaf from <dataDir>/tls, creating or renewing what is missing, near
- * expiry, or lacking a name in `extraHosts` (e.g. `<subdomain>.localhost` for multi-tenant tokens).
+ * expiry, or lacking a name in `extraHosts` (host names or IP addresses, see tlsHosts).
  */
 export async function ensureTls(
   dataDir: string,
   now = new Date(),
   extraHosts: readonly string[] = [],
 ): Promise<TlsMaterial> {
-  const sans: x509.JsonGeneralNames = [
-    ...LEAF_SANS,
-    ...extraHosts.map((value) => ({ type: 'dns' as const, value })),
-  ];
+  const sans: x509.JsonGeneralNames = [...LEAF_SANS];
+  for (const name of extraHosts.map(san))
+    if (!sans.some((n) => n.type === name.type && n.value === name.value)) sans.push(name);
   const dir = path.join(dataDir, 'tls');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const f = files(dir);

@@ -20,13 +20,23 @@ import type { SigningKeys } from './keys.js';
 
 export const REFRESH_AUDIENCE = 'xsuaa-refresh';
 
+/** Where the XSUAA listeners are reached, and the `iss` of its tokens (see EngineAddresses.issuer). */
+export interface XsuaaUrls {
+  /** The binding's `url`: http://<public host>:<port>. */
+  http: string;
+  /** https://<uaadomain>. */
+  https: string;
+  /** `iss` of every token, and `issuer` of the discovery document. */
+  issuer: string;
+}
+
 export interface IssuerEnv {
   workspace(): Workspace;
   clients(): ClientRegistry;
   keys: SigningKeys;
-  /** `iss` of every token: http://127.0.0.1:<port>/oauth/token (sap-contract §7). */
+  /** `iss` of every token: http://127.0.0.1:<port>/oauth/token (sap-contract §7), or engine.publicHost's. */
   issuer(): string;
-  /** `jku` header: https://localhost:<tls port>/token_keys. */
+  /** `jku` header: https://<uaadomain>/token_keys (localhost, or engine.publicHost). */
   jku(): string;
 }
 

@@ -10,7 +10,7 @@ import {
   type HttpListenerContext,
 } from '../core/listener-guard.js';
 import type { ClientRegistry } from './clients.js';
-import type { TokenIssuer } from './issuer.js';
+import type { TokenIssuer, XsuaaUrls } from './issuer.js';
 import type { SigningKeys } from './keys.js';
 import type { LoginFlow, LoginReply } from './login.js';
 import { OAuthError, type TokenEndpoint } from './token-endpoint.js';
@@ -26,8 +26,8 @@ export interface XsuaaRoutesEnv {
   issuer: TokenIssuer;
   clients(): ClientRegistry;
   bus: EventBus;
-  /** Base URLs, for discovery documents. */
-  urls(): { http: string; https: string };
+  /** Base URLs and issuer, for discovery documents. */
+  urls(): XsuaaUrls;
 }
 
 type Listener = 'http' | 'https';
@@ -203,9 +203,9 @@ function userinfo(env: XsuaaRoutesEnv, req: IncomingMessage, res: ServerResponse
   });
 }
 
-function discovery(urls: { http: string; https: string }): Record<string, unknown> {
+function discovery(urls: XsuaaUrls): Record<string, unknown> {
   return {
-    issuer: `${urls.http}/oauth/token`,
+    issuer: urls.issuer,
     authorization_endpoint: `${urls.http}/oauth/authorize`,
     token_endpoint: `${urls.http}/oauth/token`,
     userinfo_endpoint: `${urls.http}/userinfo`,

@@ -1,20 +1,21 @@
 // The XSUAA service as the engine runs it: keys, clients, issuer, login flow and both listeners.
 import type { Server } from 'node:net';
 import type { Workspace } from '../../app/workspace/schema.js';
+import { hostPort, type EngineAddresses } from '../core/addresses.js';
 import type { EventBus } from '../core/event-bus.js';
 import { closeServer, listen, trackSockets } from '../core/listen.js';
 import type { SecretStore } from '../core/secret-store.js';
 import type { ServiceRegistry } from '../core/services.js';
 import { ensureTls, tlsHosts, type TlsMaterial } from '../tls/ca.js';
 import { ClientRegistry, deriveClients } from './clients.js';
-import { TokenIssuer } from './issuer.js';
+import { TokenIssuer, type XsuaaUrls } from './issuer.js';
 import { SigningKeys } from './keys.js';
 import { AuthorizationCodes, LoginFlow } from './login.js';
 import { createXsuaaServers } from './server.js';
 import { TokenEndpoint } from './token-endpoint.js';
 
 export interface XsuaaContext {
-  host: string;
+  addresses: EngineAddresses;
   dataDir: string;
   bus: EventBus;
   services: ServiceRegistry;
@@ -34,21 +35,18 @@ export class XsuaaCore {
   constructor(
     private readonly ctx: Pick<XsuaaContext, 'workspace' | 'secrets'>,
     readonly keys: SigningKeys,
-    readonly urls: () => { http: string; https: string },
+    readonly urls: () => XsuaaUrls,
   ) {
     this.issuer = new TokenIssuer({
       workspace: () => ctx.workspace(),
       clients: () => this.clients(),
       keys,
-      issuer: () => `${urls().http}/oauth/token`,
+      issuer: () => urls().issuer,
       jku: () => `${urls().https}/token_keys`,
     });
   }
 
-  static async open(
-    ctx: Pick<XsuaaContext, 'workspace' | 'secrets' | 'dataDir'>,
-    urls: () => { http: string; https: string },
-  ) {
+  static async open(ctx: Pick<XsuaaContext, 'workspace' | 'secrets' | 'dataDir'>, urls: () => XsuaaUrls) {
     const graceMs = (): number => ctx.workspace().xsuaa.tokenLifetimeSeconds * 1000 + 60_000;
     const core = new XsuaaCore(ctx, await SigningKeys.open(ctx.dataDir, graceMs), urls);
     await core.refreshClients();
@@ -88,7 +86,7 @@ export class XsuaaService {
   ) {}
 
   static async start(ctx: XsuaaContext, tls: TlsMaterial): Promise<XsuaaService> {
-    let urls = { http: '', https: '' };
+    let urls: XsuaaUrls = { http: '', https: '', issuer: '' };
     const core = await XsuaaCore.open(ctx, () => urls);
     const login = new LoginFlow({
       workspace: () => ctx.workspace(),
@@ -121,13 +119,18 @@ export class XsuaaService {
     const service = new XsuaaService(core, servers, sockets, renewTimer, renew);
     try {
       ctx.services.update('xsuaa', { state: 'starting' });
-      const httpPort = await listen(servers.plain, 'xsuaa', ctx.host, ctx.ports.xsuaa);
-      urls = { ...urls, http: `http://${ctx.host}:${httpPort}` };
+      const { bind } = ctx.addresses;
+      const httpPort = await listen(servers.plain, 'xsuaa', bind, ctx.ports.xsuaa);
+      urls = {
+        ...urls,
+        http: `http://${hostPort(ctx.addresses.public, httpPort)}`,
+        issuer: `http://${hostPort(ctx.addresses.issuer, httpPort)}/oauth/token`,
+      };
       ctx.services.update('xsuaa', { state: 'running', url: urls.http, port: httpPort });
       ctx.services.update('xsuaaTls', { state: 'starting' });
-      const tlsPort = await listen(servers.secure, 'xsuaaTls', ctx.host, ctx.ports.xsuaaTls);
-      // The certificate is for localhost: clients must use that name (uaadomain = localhost:<port>).
-      urls = { ...urls, https: `https://localhost:${tlsPort}` };
+      const tlsPort = await listen(servers.secure, 'xsuaaTls', bind, ctx.ports.xsuaaTls);
+      // A name on the certificate: localhost, or engine.publicHost (uaadomain = <that>:<port>).
+      urls = { ...urls, https: `https://${hostPort(ctx.addresses.tls, tlsPort)}` };
       ctx.services.update('xsuaaTls', { state: 'running', url: urls.https, port: tlsPort });
     } catch (error) {
       await service.stop(ctx);
@@ -136,7 +139,7 @@ export class XsuaaService {
     return service;
   }
 
-  get urls(): { http: string; https: string } {
+  get urls(): XsuaaUrls {
     return this.core.urls();
   }
 
@@ -162,7 +165,7 @@ async function renewLeaf(
   secure: { setSecureContext(o: { cert: string; key: string }): void },
   tls: TlsMaterial,
 ): Promise<void> {
-  const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace()));
+  const fresh = await ensureTls(ctx.dataDir, new Date(), tlsHosts(ctx.workspace(), ctx.addresses.publicHost));
   if (fresh.certPem === tls.certPem) return;
   secure.setSecureContext({ cert: fresh.certPem, key: fresh.keyPem });
   Object.assign(tls, fresh);

@@ -6,6 +6,7 @@ import type { EngineEvent, EngineEventOf, EngineEventType } from '../../../app/e
 import { DEMO_WORKSPACE } from '../../../app/workspace/demo.js';
 import { checkWorkspace, type ParsedWorkspace } from '../../../app/workspace/parse.js';
 import type { Workspace, WorkspaceInput } from '../../../app/workspace/schema.js';
+import { engineAddresses } from '../../core/addresses.js';
 import { EventBus, now } from '../../core/event-bus.js';
 import { SystemDirectory, type EngineContext } from '../../core/plugin.js';
 import { SecretStore } from '../../core/secret-store.js';
@@ -57,6 +58,7 @@ export async function startBed(recording: Record<string, unknown>, options: BedO
   const runtime: { systems?: SystemsRuntime } = {};
   const ctx: EngineContext = {
     host: '127.0.0.1',
+    addresses: engineAddresses({ bind: '127.0.0.1' }),
     dataDir,
     bus,
     services: new ServiceRegistry(bus, '127.0.0.1'),
