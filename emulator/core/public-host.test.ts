@@ -50,7 +50,16 @@ function tlsGet(port: number, name: string, ca: string): Promise<{ status: numbe
 
 describe('engine.publicHost', () => {
   it('names the public host in every URL, the bindings and the UI link; listeners stay on the bind address', async () => {
-    const handle = await engine({ publicHost: PUBLIC });
+    // An on-premise destination without authentication is one the approuter's `destinations` format carries.
+    const workspace = structuredClone(DEMO_WORKSPACE);
+    workspace.destinations!.subaccount!.push({
+      Name: 'PLAIN',
+      Type: 'HTTP',
+      URL: 'http://s4.virtual:44300',
+      ProxyType: 'OnPremise',
+      Authentication: 'NoAuthentication',
+    });
+    const handle = await engine({ publicHost: PUBLIC, workspace });
     for (const [id, url] of Object.entries(handle.urls)) expect(new URL(url).hostname, id).toBe(PUBLIC);
     expect(handle.status().services.map((s) => s.host)).toEqual(
       handle.status().services.map(() => '127.0.0.1'),
@@ -71,7 +80,7 @@ describe('engine.publicHost', () => {
       onpremise_socks5_proxy_port: String(portOf(handle, 'socks5')),
     });
     expect(handle.bindingEnv().destinations).toContainEqual(
-      expect.objectContaining({ name: 'S4', proxyHost: PUBLIC, proxyPort: portOf(handle, 'proxy') }),
+      expect.objectContaining({ name: 'PLAIN', proxyHost: PUBLIC, proxyPort: portOf(handle, 'proxy') }),
     );
   });
 
