@@ -1,81 +1,32 @@
 // One request through the HTTP proxy: admission first (405/407/503/403 answered here, the backend
 // never contacted), then the head rewritten for the mapped backend only, the body relayed unchanged
 // with backpressure both ways, and the response relayed back until its framing says it ended.
-import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Decision } from '../../app/connectivity/events.js';
-import type { ProxySettings } from '../../app/workspace/schema.js';
-import type { SystemDirectory } from '../core/plugin.js';
 import { deny } from './access-rules.js';
-import { admit, type AdmissionContext, type Admitted } from './admission.js';
+import { admit, type Admitted } from './admission.js';
 import { planForward } from './plan.js';
 import { BodyFramer } from './body-framer.js';
-import type { ClientConnection } from './client-connection.js';
-import { Exchange, type RecordExchange } from './exchange.js';
-import { backendRequestHead, clientResponseHead, describeBackendError, type ForwardPlan } from './headers.js';
-import { connectionTokens, parseResponseHead, type RequestHead, type ResponseHead } from './http1.js';
-import type { PrincipalCertificates } from './principal-certs.js';
-import { writeError } from './replies.js';
+import { ExchangeEndings } from './exchange-endings.js';
+import { backendRequestHead, clientResponseHead, type ForwardPlan } from './headers.js';
+import { connectionTokens, parseResponseHead } from './http1.js';
 import { corkForTurn } from './turn-cork.js';
 import { cutBytes } from './byte-slab.js';
 import { BodyTap } from './traffic.js';
-import {
-  resolveUpstream,
-  type PooledSocket,
-  type Upstream,
-  type UpstreamOwner,
-  type UpstreamPools,
-} from './upstream.js';
+import { resolveUpstream, type Upstream, type UpstreamOwner } from './upstream.js';
 
-export interface ProxyRuntime extends AdmissionContext {
-  certs: PrincipalCertificates;
-  pools: UpstreamPools;
-  systems: SystemDirectory;
-  record: RecordExchange;
-  settings(): ProxySettings;
-}
+export type { ProxyRuntime } from './exchange-endings.js';
 
 const MAX_RESPONSE_HEAD = 64 * 1024;
 
-export class ProxyExchange implements UpstreamOwner {
-  private readonly x: Exchange;
-  private readonly client: Socket;
-  private framer: BodyFramer | null = null;
+/** The forwarding flow of one exchange; how it ends (and the state that decides it) is ExchangeEndings. */
+export class ProxyExchange extends ExchangeEndings implements UpstreamOwner {
   private queued: Buffer[] | null = [];
-  private pooled: PooledSocket | null = null;
   private plan: (ForwardPlan & { trust: 'verify' | 'ignore' }) | null = null;
-  private allowed: Decision | null = null;
   private upstream: Upstream | null = null;
   private headBytes: Buffer | null = null;
-  private response: ResponseHead | null = null;
   private responseFramer: BodyFramer | null = null;
-  private closeClient: boolean;
   private retried = false;
-  private upstreamCloses = false;
-  private waitingUpstream = false;
   private pausedClient = false;
-  private waitingClient = false;
-  private over = false;
-  /** 'drain' listeners (backend, client socket): made on first backpressure, removed at the end. */
-  private upstreamDrained: (() => void) | null = null;
-  private clientDrained: (() => void) | null = null;
-
-  constructor(
-    private readonly rt: ProxyRuntime,
-    private readonly conn: ClientConnection,
-    readonly head: RequestHead,
-  ) {
-    this.client = conn.socket;
-    this.x = new Exchange({ method: head.method, target: head.target, raw: head.raw }, rt.record);
-    const tokens = connectionTokens(head.headers.connection);
-    // HTTP/1.0 keep-alive is a legacy extension: such a client gets its answer and the connection closes.
-    this.closeClient = head.version === '1.0' || (tokens?.has('close') ?? false);
-    if (head.version === '1.1' && head.headers.upgrade !== undefined && tokens?.has('upgrade'))
-      this.upgrade = head.headers.upgrade;
-  }
-
-  /** The protocol of a WebSocket (or other) upgrade request, allowed only on resources that say so. */
-  private readonly upgrade: string | undefined;
 
   /** Returns bytes after this request's body (a pipelined request), or null. */
   start(body: Buffer): Buffer | null {
@@ -315,44 +266,6 @@ export class ProxyExchange implements UpstreamOwner {
     return { head: text, rest };
   }
 
-  private complete(clean: boolean): void {
-    if (this.over) return;
-    this.over = true;
-    this.endUpstream(clean);
-    this.x.finish(this.response!.status, this.allowed!);
-    this.conn.exchangeDone(!this.closeClient);
-  }
-
-  /**
-   * The response was read (to its end when `ended`), but the client is gone: the backend connection
-   * still goes back to the pool when the response ended cleanly, the client connection is closed.
-   */
-  private clientGone(ended: boolean): void {
-    if (!ended) return this.abortMidway('the client closed the connection');
-    this.over = true;
-    this.endUpstream(true);
-    this.client.destroy();
-    const reason = 'the client closed the connection';
-    this.x.finish(this.response!.status, { ...this.allowed!, allowed: false, stage: 'backend', reason });
-  }
-
-  /**
-   * The response ended: the connection goes back to the pool only at rest (response framed to its end,
-   * request sent whole, no 'drain' awaited: an unsent request tail or a paused read must not meet the
-   * next exchange). Otherwise it is closed.
-   */
-  private endUpstream(clean: boolean): void {
-    const pooled = this.pooled!;
-    this.detachUpstream();
-    const waiting = this.waitingClient || this.waitingUpstream;
-    if (this.waitingClient) this.client.off('drain', this.clientDrained!);
-    if (this.waitingUpstream) pooled.socket.off('drain', this.upstreamDrained!);
-    this.waitingClient = this.waitingUpstream = false;
-    const atRest = clean && !waiting && this.framer!.done && !this.upstreamCloses;
-    if (atRest && this.response!.framing.kind !== 'close') this.rt.pools.release(pooled);
-    else this.rt.pools.discard(pooled);
-  }
-
   readonly onUpstreamClose = (): void => {
     if (this.over) return;
     if (this.response !== null && this.response.framing.kind === 'close') return this.complete(true);
@@ -380,90 +293,4 @@ export class ProxyExchange implements UpstreamOwner {
     if (this.response !== null) return this.abortMidway('the backend stopped sending its response');
     this.backendFailed(Object.assign(new Error('response timeout'), { code: 'RESPONSE_TIMEOUT' }));
   };
-
-  /** The connection's events stop coming here (the pool routes them to its next owner). */
-  private detachUpstream(): void {
-    if (this.pooled) this.pooled.owner = null;
-  }
-
-  private backendFailed(error: Error): void {
-    const failure = describeBackendError(error, this.x.target ?? 'the backend');
-    this.fail(failure.status, failure.reason);
-  }
-
-  /** A failure before the response started: the client gets the proxy's own error response. */
-  private fail(status: number, reason: string): void {
-    if (this.over) return;
-    this.over = true;
-    this.detachUpstream();
-    this.pooled?.socket.destroy();
-    const close = this.closeClient || !(this.framer?.done ?? true);
-    this.x.responseHeaders = writeError(this.client, status, reason, close, [], this.head.method === 'HEAD');
-    this.x.finish(status, { ...this.allowed!, allowed: false, stage: 'backend', reason });
-    this.client.resume();
-    this.conn.exchangeDone(!close);
-  }
-
-  /** A failure after the response head went out: nothing can be said any more but closing. */
-  private abortMidway(reason: string): void {
-    if (this.over) return;
-    this.over = true;
-    this.detachUpstream();
-    this.pooled?.socket.destroy();
-    this.client.destroy();
-    this.x.finish(this.response?.status ?? 502, {
-      ...this.allowed!,
-      allowed: false,
-      stage: 'backend',
-      reason,
-    });
-  }
-
-  /** Denied before any backend contact; a request body that was not read forces a close. */
-  private refuse(status: number, decision: Decision, pipelined: Buffer, extra: string[] = []): Buffer | null {
-    this.over = true;
-    const close = this.closeClient || this.head.framing.kind !== 'none';
-    const head = this.head.method === 'HEAD';
-    this.x.responseHeaders = writeError(this.client, status, decision.reason, close, extra, head);
-    this.x.finish(status, decision);
-    this.conn.exchangeDone(!close);
-    return close ? null : pipelined;
-  }
-
-  /** 101 Switching Protocols: from here on the two sockets are joined byte for byte. */
-  private tunnel(bytes: Buffer): void {
-    this.over = true;
-    const backend = this.rt.pools.handOver(this.pooled!);
-    this.conn.detach();
-    this.x.responseHeaders = [];
-    this.x.finish(101, this.allowed!);
-    this.client.write(bytes);
-    backend.pipe(this.client);
-    this.client.pipe(backend);
-    const close = (): void => {
-      backend.destroy();
-      this.client.destroy();
-    };
-    backend.once('close', close).on('error', close);
-    this.client.once('close', close).on('error', close);
-    this.client.resume();
-  }
-
-  clientClosed(): void {
-    if (this.over) return;
-    this.abortMidway('the client closed the connection');
-  }
-
-  /** A throw in the proxy's own code (reported by the connection): a 500 if nothing was answered yet. */
-  crash(): void {
-    const answered = this.over || this.response !== null;
-    this.over = true;
-    this.detachUpstream();
-    this.pooled?.socket.destroy();
-    const reason = 'Internal error of the emulated connectivity proxy';
-    if (answered) this.client.destroy();
-    else this.x.responseHeaders = writeError(this.client, 500, reason, true);
-    const decision = this.allowed ?? deny(500, 'request', reason).decision;
-    this.x.finish(500, { ...decision, allowed: false, reason });
-  }
 }

@@ -60,6 +60,36 @@ function copyOut(buf: Uint8Array, n: number): Buffer {
   return chunk;
 }
 
+function openTls(upstream: Upstream, trust: 'verify' | 'ignore', caCertPem: string): tls.TLSSocket {
+  return tls.connect({
+    host: upstream.host,
+    port: upstream.port,
+    rejectUnauthorized: trust === 'verify',
+    // The emulator CA signs simulated HTTPS systems; real hosts chain to the system roots.
+    ca: [...rootCertificates, caCertPem],
+    ...(net.isIP(upstream.host) ? {} : { servername: upstream.host }),
+  });
+}
+
+/**
+ * Reads straight into one shared buffer and copies out what was read (cut from a slab, see
+ * byte-slab.ts): no read stream, no buffer allocated per read, no tick scheduled per read.
+ */
+function openPlain(upstream: Upstream, onData: (chunk: Buffer) => void): Socket {
+  return net.connect({
+    host: upstream.host,
+    port: upstream.port,
+    noDelay: true,
+    onread: {
+      buffer: READ_BUFFER,
+      callback: (n: number, buf: Uint8Array): boolean => {
+        onData(copyOut(buf, n));
+        return true;
+      },
+    },
+  });
+}
+
 /** The exchange a pooled connection serves; its events go there (one set of listeners per socket). */
 export interface UpstreamOwner {
   readonly onUpstreamData: (chunk: Buffer) => void;
@@ -164,30 +194,10 @@ export class UpstreamPools {
       else if (slot.idle) this.drop(slot);
     };
     const socket = https
-      ? tls.connect({
-          host: upstream.host,
-          port: upstream.port,
-          rejectUnauthorized: trust === 'verify',
-          // The emulator CA signs simulated HTTPS systems; real hosts chain to the system roots.
-          ca: [...rootCertificates, this.caCertPem()],
-          ...(net.isIP(upstream.host) ? {} : { servername: upstream.host }),
-        })
+      ? openTls(upstream, trust, this.caCertPem())
       : tunnel
         ? net.connect({ host: upstream.host, port: upstream.port, noDelay: true })
-        : net.connect({
-            host: upstream.host,
-            port: upstream.port,
-            noDelay: true,
-            // Read straight into one shared buffer and copy out what was read (cut from a slab, see
-            // byte-slab.ts): no read stream, no buffer allocated per read, no tick scheduled per read.
-            onread: {
-              buffer: READ_BUFFER,
-              callback: (n: number, buf: Uint8Array): boolean => {
-                onData(copyOut(buf, n));
-                return true;
-              },
-            },
-          });
+        : openPlain(upstream, onData);
     const slot: Slot = {
       socket,
       key,
@@ -199,11 +209,28 @@ export class UpstreamPools {
       tunneled: false,
     };
     this.live.add(socket);
+    if (https || tunnel) socket.on('data', onData);
+    this.route(slot, owner, ready, timeoutMs, https);
+    return slot;
+  }
+
+  /**
+   * The socket's one set of listeners (data aside): until connected, an error or the connect timeout
+   * goes to `ready`; after that, each event goes to the current owner, or closes the connection while
+   * it sits idle in the pool.
+   */
+  private route(
+    slot: Slot,
+    owner: UpstreamOwner,
+    ready: (error: Error | null) => void,
+    timeoutMs: number,
+    https: boolean,
+  ): void {
+    const { socket } = slot;
     const timer = setTimeout(
       () => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })),
       timeoutMs,
     );
-    if (https || tunnel) socket.on('data', onData);
     socket.on('error', (error: Error) => {
       if (!slot.connected) {
         clearTimeout(timer);
@@ -229,7 +256,6 @@ export class UpstreamPools {
       if (https) (socket as tls.TLSSocket).setNoDelay(true);
       deliver(owner, ready, null);
     });
-    return slot;
   }
 
   /**
