@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // The CLI entry npm links as `btp-emulator`. It runs the built engine (npm ci builds it via `prepare`).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// V8's compiled code of the CLI bundle, kept on disk (in the OS temp folder) between runs: a start per
+// test file or CI step then skips compiling the engine. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
 
 const cli = new URL('../../dist/emulator/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
