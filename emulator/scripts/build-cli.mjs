@@ -14,6 +14,9 @@ import { builtinModules, createRequire } from 'node:module';
  * built-in's enumerable properties, read once as Node's own facade reads them (but for process, whose
  * getters would open stdin); a `require()` gets the built-in itself.
  */
+/** node:http's lazy exports that load Node's internal undici (present once anything touched them). */
+const UNDICI_EXPORTS = ['WebSocket', 'CloseEvent', 'MessageEvent', 'EventSource'];
+
 const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(b) {
@@ -33,7 +36,7 @@ const builtinsThroughRequire = {
       const plain = Object.keys(m).filter(
         (k) =>
           /^[A-Za-z_$][\w$]*$/.test(k) &&
-          k !== 'default' &&
+          !['default', ...UNDICI_EXPORTS].includes(k) &&
           !(isProcess && Object.getOwnPropertyDescriptor(m, k)?.get),
       );
       return {
