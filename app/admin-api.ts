@@ -1,6 +1,7 @@
 // The admin API contract: every route, its request and response schema. The engine serves exactly
 // these; the renderer's client is typed from them. Paths are relative to the admin base URL.
 import { z } from 'zod';
+import { BINDING_FORMATS } from './constants.js';
 import type { ErrorBody } from './errors.js';
 import type { engineStatusSchema } from './events.js';
 import { workspaceSummarySchema } from './events.js';
@@ -42,7 +43,7 @@ export const ADMIN_ROUTES = {
   rotateKeys: { method: 'POST', path: '/api/xsuaa/keys/rotate' },
 } as const;
 
-export const BINDING_FORMATS = ['json', 'default-env', 'dotenv', 'shell'] as const;
+export { BINDING_FORMATS };
 export type BindingFormat = (typeof BINDING_FORMATS)[number];
 
 /** Everything an app needs to run against the emulator (GET /api/bindings). Contains secrets. */

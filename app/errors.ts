@@ -30,7 +30,7 @@ export const ERROR_CATALOG = {
   EMU_ERR_PORT_IN_USE: {
     status: 500,
     summary: 'A port the emulator needs is already in use.',
-    hint: 'Stop the other process, or choose another port in engine.ports of the workspace or with --port <service>=<port>.',
+    hint: 'Stop the other process, or choose another port in engine.ports of the workspace or with --port <service>=<port>, or pass --ephemeral-ports to let every listener pick a free port.',
   },
   EMU_ERR_LISTEN: {
     status: 500,
@@ -145,7 +145,12 @@ export const ERROR_CATALOG = {
   EMU_ERR_CLI_USAGE: {
     status: 400,
     summary: 'The command line is not valid.',
-    hint: 'Run btp-emulator --help.',
+    hint: 'Run btp-emulator <command> --help for its options and an example.',
+  },
+  EMU_ERR_ENGINE_NOT_ANSWERING: {
+    status: 503,
+    summary: 'The engine named in runtime.json of the data folder did not answer, get ready or stop in time.',
+    hint: 'btp-emulator status shows its pid; if that process is a hung btp-emulator, end it (kill <pid>) and start again.',
   },
   EMU_ERR_SYSTEM_NOT_FOUND: {
     status: 404,

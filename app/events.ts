@@ -4,8 +4,9 @@ import { connectivityEventSchemas } from './connectivity/events.js';
 import { destinationEventSchemas } from './destination/events.js';
 import { recordingEventSchemas } from './recording/events.js';
 import { systemsEventSchemas } from './systems/events.js';
+import { SERVICE_IDS } from './constants.js';
 
-export const SERVICE_IDS = ['admin', 'xsuaa', 'xsuaaTls', 'destination', 'proxy', 'socks5'] as const;
+export { SERVICE_IDS };
 export const serviceIdSchema = z.enum(SERVICE_IDS);
 
 export const serviceStateSchema = z.enum(['starting', 'running', 'stopping', 'stopped', 'failed']);

@@ -45,6 +45,43 @@ export async function startEngine(args = []) {
   };
 }
 
+// The built engine through its public entry, in a process of its own: what a test file embedding the
+// engine runs. Unlike `start --json`, no stdout line per engine event, which a per-request
+// measurement would otherwise include.
+const LIBRARY_ENGINE = `
+const { startEmulator } = await import(process.env.BENCH_ENGINE_ENTRY);
+const handle = await startEmulator({ workspacePath: process.env.BENCH_WORKSPACE || undefined, dataDir: process.env.BENCH_DATA, ephemeralPorts: true, uiDir: null });
+console.log(JSON.stringify({ urls: handle.urls, adminToken: handle.adminToken }));
+process.on('SIGTERM', () => handle.stop().then(() => process.exit(0)));
+`;
+
+export async function startLibraryEngine({ workspacePath = '', nodeArgs = [] } = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'btp-bench-'));
+  const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', LIBRARY_ENGINE], {
+    cwd: root,
+    env: {
+      ...process.env,
+      BENCH_ENGINE_ENTRY: path.join(root, 'dist/emulator/index.js'),
+      BENCH_WORKSPACE: workspacePath,
+      BENCH_DATA: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done) throw new Error('engine exited before its ready line');
+  return {
+    ready: JSON.parse(first.value),
+    pid: child.pid,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function vcap(ready) {
   const response = await fetch(`${ready.urls.admin}/api/bindings`, {
     headers: { Authorization: `Bearer ${ready.adminToken}` },

@@ -4,10 +4,13 @@ import { benchEdmxImport } from './edmx-import.mjs';
 import { benchOData } from './odata.mjs';
 import { benchProxy } from './proxy.mjs';
 import { benchReplay } from './replay.mjs';
+import { benchStartSpeed } from './start-speed.mjs';
 import { benchTokens } from './xsuaa-token.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const results = [await benchTokens({ seconds }), await benchProxy({ seconds }), await benchOData()];
+// Start speed first: it compares short process runs, which the other benches' leftovers disturb most.
+const results = [await benchStartSpeed()];
+results.push(await benchTokens({ seconds }), await benchProxy({ seconds }), await benchOData());
 results.push(await benchReplay({ seconds }));
 results.push(await benchEdmxImport());
 const failed = results.filter((r) => !r.ok);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../../app/workspace/demo.js';
 import { engine, tempDir } from '../test/support.js';
-import { formatBindings, shellQuote, writeCaBundle } from './formats.js';
+import { bindingVariables, formatBindings, formatVariables, shellQuote, writeCaBundle } from './formats.js';
 
 type Vcap = Record<
   string,
@@ -103,6 +103,26 @@ describe('binding formats', () => {
       env.VCAP_SERVICES,
     );
     expect(formatBindings({ ...env, VCAP_SERVICES: {} }, 'dotenv')).toContain("VCAP_SERVICES='{}'");
+  });
+
+  it('writes $GITHUB_ENV heredocs no value can end early, and GitLab dotenv lines without quoting', () => {
+    const vars = bindingVariables(env, { url: 'http://127.0.0.1:1', token: 't' });
+    const github = formatVariables({ ...vars, TRICKY: 'line one\nBTP_EMULATOR_EOF_\nEOF' }, 'github');
+    const delimiter = /^VCAP_SERVICES<<(\S+)$/m.exec(github)![1]!;
+    expect(delimiter).toMatch(/^BTP_EMULATOR_EOF_[0-9a-f]{16}$/);
+    expect(github).toContain(`TRICKY<<${delimiter}\nline one\nBTP_EMULATOR_EOF_\nEOF\n${delimiter}\n`);
+    expect(github).toContain(`BTP_EMULATOR_ADMIN_TOKEN<<${delimiter}\nt\n${delimiter}\n`);
+    const gitlab = formatVariables(vars, 'gitlab').trimEnd().split('\n');
+    expect(gitlab.map((l) => l.slice(0, l.indexOf('=')))).toEqual([
+      'VCAP_SERVICES',
+      'VCAP_APPLICATION',
+      'NODE_EXTRA_CA_CERTS',
+      'BTP_EMULATOR_ADMIN_URL',
+      'BTP_EMULATOR_ADMIN_TOKEN',
+    ]);
+    expect(JSON.parse(gitlab[0]!.slice('VCAP_SERVICES='.length))).toEqual(env.VCAP_SERVICES);
+    expect(gitlab[2]).toBe('NODE_EXTRA_CA_CERTS=/tmp/ca bundle.pem');
+    expect(() => formatVariables({ A: 'two\nlines' }, 'gitlab')).toThrow(/A has a line break/);
   });
 
   it('combines the existing NODE_EXTRA_CA_CERTS with the emulator CA instead of replacing it', async () => {

@@ -1,10 +1,14 @@
-// The ways apps read bindings: plain JSON, default-env.json (approuter, xsenv.loadEnv), .env files and
-// shell exports. Every format quotes so that any JSON value survives the round trip.
+// The ways apps read bindings: plain JSON, default-env.json (approuter, xsenv.loadEnv), .env files,
+// shell exports and the environment files of CI systems (GitHub's $GITHUB_ENV, GitLab's dotenv
+// report). Every format quotes so that any JSON value survives the round trip.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { BindingEnv, BindingFormat } from '../../app/admin-api.js';
+import { ADMIN_TOKEN_VAR, ADMIN_URL_VAR, type ENV_FORMATS } from '../../app/constants.js';
+import { EmulatorError } from '../../app/errors.js';
 
 export { BINDING_FORMATS, type BindingEnv, type BindingFormat } from '../../app/admin-api.js';
 
@@ -17,28 +21,72 @@ function dotenvQuote(value: string): string {
   return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`;
 }
 
+export type EnvFormat = (typeof ENV_FORMATS)[number];
+
+/**
+ * The environment an app gets (`exec` sets it, `env` prints it): the bindings, trust in the CA and,
+ * when an engine runs, where its admin API is and the token for it.
+ */
+export function bindingVariables(
+  env: BindingEnv,
+  admin?: { url: string; token: string },
+): Record<string, string> {
+  return {
+    VCAP_SERVICES: JSON.stringify(env.VCAP_SERVICES),
+    VCAP_APPLICATION: JSON.stringify(env.VCAP_APPLICATION),
+    ...(env.caBundle ? { NODE_EXTRA_CA_CERTS: env.caBundle } : {}),
+    ...(admin ? { [ADMIN_URL_VAR]: admin.url, [ADMIN_TOKEN_VAR]: admin.token } : {}),
+  };
+}
+
+/** A heredoc delimiter for $GITHUB_ENV that none of the values contains, so no value can end it early. */
+function githubDelimiter(values: string[]): string {
+  for (;;) {
+    const delimiter = `BTP_EMULATOR_EOF_${randomBytes(8).toString('hex')}`;
+    if (!values.some((v) => v.includes(delimiter))) return delimiter;
+  }
+}
+
+/**
+ * GitLab's dotenv report takes `KEY=value` lines only: no quoting (quotes stay part of the value), no
+ * multi-line values; the JSON values are single-line already, so they go as they are.
+ */
+function gitlabLine(name: string, value: string): string {
+  if (/[\r\n]/.test(value))
+    throw new EmulatorError(
+      'EMU_ERR_CLI_USAGE',
+      `${name} has a line break, which a GitLab dotenv report cannot carry; use --format shell or dotenv.`,
+    );
+  return `${name}=${value}`;
+}
+
+export function formatVariables(vars: Record<string, string>, format: EnvFormat): string {
+  const entries = Object.entries(vars);
+  const delimiter = format === 'github' ? githubDelimiter(Object.values(vars)) : '';
+  const lines = entries.map(([name, value]) => {
+    switch (format) {
+      case 'shell':
+        return `export ${name}=${shellQuote(value)}`;
+      case 'dotenv':
+        return `${name}=${dotenvQuote(value)}`;
+      case 'github':
+        return `${name}<<${delimiter}\n${value}\n${delimiter}`;
+      case 'gitlab':
+        return gitlabLine(name, value);
+    }
+  });
+  return `${[...lines, ''].join('\n')}`;
+}
+
 export function formatBindings(env: BindingEnv, format: BindingFormat): string {
-  const vcap = JSON.stringify(env.VCAP_SERVICES);
-  const app = JSON.stringify(env.VCAP_APPLICATION);
   switch (format) {
     case 'json':
       return `${JSON.stringify(env.VCAP_SERVICES, null, 2)}\n`;
     case 'default-env':
       return `${JSON.stringify({ VCAP_SERVICES: env.VCAP_SERVICES, VCAP_APPLICATION: env.VCAP_APPLICATION, destinations: env.destinations }, null, 2)}\n`;
     case 'dotenv':
-      return [
-        `VCAP_SERVICES=${dotenvQuote(vcap)}`,
-        `VCAP_APPLICATION=${dotenvQuote(app)}`,
-        ...(env.caBundle ? [`NODE_EXTRA_CA_CERTS=${dotenvQuote(env.caBundle)}`] : []),
-        '',
-      ].join('\n');
     case 'shell':
-      return [
-        `export VCAP_SERVICES=${shellQuote(vcap)}`,
-        `export VCAP_APPLICATION=${shellQuote(app)}`,
-        ...(env.caBundle ? [`export NODE_EXTRA_CA_CERTS=${shellQuote(env.caBundle)}`] : []),
-        '',
-      ].join('\n');
+      return formatVariables(bindingVariables(env), format);
   }
 }
 

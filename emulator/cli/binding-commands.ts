@@ -6,7 +6,7 @@ import os from 'node:os';
 import { constants } from 'node:os';
 import type { BindingEnv, BindingFormat, IssueTokenRequest } from '../../app/admin-api.js';
 import { EmulatorError, isEmulatorError } from '../../app/errors.js';
-import { destinationsNote, formatBindings } from '../bindings/formats.js';
+import { bindingVariables, destinationsNote, formatBindings } from '../bindings/formats.js';
 import { ensureDataDir } from '../core/data-dir.js';
 import { withDataDirLock } from '../core/data-lock.js';
 import { startEmulator } from '../core/engine.js';
@@ -89,14 +89,16 @@ export function installHint(ca: string, platform = process.platform): string {
   return `${[...common, ...(system[platform] ?? []), '  Remove it again the same way when you no longer need it.', ''].join('\n')}`;
 }
 
-/** The environment a child process gets: bindings as the SAP libraries read them, and trust in the CA. */
-export function childEnv(env: BindingEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return {
-    ...base,
-    VCAP_SERVICES: JSON.stringify(env.VCAP_SERVICES),
-    VCAP_APPLICATION: JSON.stringify(env.VCAP_APPLICATION),
-    ...(env.caBundle ? { NODE_EXTRA_CA_CERTS: env.caBundle } : {}),
-  };
+/**
+ * The environment a child process gets: bindings as the SAP libraries read them, trust in the CA, and
+ * the admin API of the engine (for tests that change the workspace or read the traffic).
+ */
+export function childEnv(
+  env: BindingEnv,
+  admin: { url: string; token: string },
+  base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  return { ...base, ...bindingVariables(env, admin) };
 }
 
 export async function execCommand(
@@ -139,7 +141,10 @@ export async function execCommand(
   }
   try {
     const env = running ? await remoteBindingEnv(running) : handle!.bindingEnv();
-    return await runChild(file, args, childEnv(env));
+    const admin = running
+      ? { url: running.adminUrl, token: running.adminToken }
+      : { url: handle!.urls.admin ?? '', token: handle!.adminToken };
+    return await runChild(file, args, childEnv(env, admin));
   } finally {
     await handle?.stop();
   }

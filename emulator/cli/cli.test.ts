@@ -71,11 +71,32 @@ describe('btp-emulator errors', () => {
     expect(await r.exit).toBe(1);
     expect(r.stderr()).toContain(`Port ${port} for admin is already in use`);
     expect(r.stderr()).toContain('--port admin=<port>');
+    expect(r.stderr()).toContain('or pass --ephemeral-ports to let every listener pick a free port');
   });
 
-  it('treats a bad command line as usage error: exit 2', async () => {
-    expect(await run(['start', '--port', 'nosuch=1']).exit).toBe(2);
-    expect(await run(['start', '--frobnicate']).exit).toBe(2);
+  it('treats a bad command line as usage error: exit 2 and EMU_ERR_CLI_USAGE, like every other error', async () => {
+    const badPort = run(['start', '--port', 'nosuch=1']);
+    expect(await badPort.exit).toBe(2);
+    expect(badPort.stderr()).toMatch(
+      /^EMU_ERR_CLI_USAGE: option '-p, --port <service=port>' argument 'nosuch=1' is invalid/,
+    );
+    const unknown = run(['start', '--frobnicate']);
+    expect(await unknown.exit).toBe(2);
+    expect(unknown.stderr()).toMatch(/^EMU_ERR_CLI_USAGE: unknown option '--frobnicate'\n {2}hint: /);
+    const missing = run(['token']);
+    expect(await missing.exit).toBe(2);
+    expect(missing.stderr()).toMatch(/^EMU_ERR_CLI_USAGE: required option '-c, --client/);
+  });
+
+  it('refuses --ephemeral-ports together with an explicit --port instead of ignoring the port', async () => {
+    for (const command of [['start'], ['record', 'S4'], ['exec', '--', 'true']]) {
+      const [name, ...rest] = command;
+      const r = run([name!, '--ephemeral-ports', '--port', 'admin=4000', ...rest]);
+      expect(await r.exit, name).toBe(2);
+      expect(r.stderr()).toContain(
+        'EMU_ERR_CLI_USAGE: --ephemeral-ports lets every listener pick a free port, so it cannot be combined with --port admin=4000',
+      );
+    }
   });
 });
 
@@ -87,6 +108,23 @@ describe('btp-emulator other commands', () => {
     const h = run(['--help']);
     expect(await output(h)).toContain('start');
     expect(await h.exit).toBe(0);
+  });
+
+  it('shows an example in the help of every command, and the service names --port takes', async () => {
+    const commands = [
+      ...['start', 'record', 'replay', 'exec', 'vcap', 'token', 'ca', 'validate', 'init'],
+      ...['stop', 'status', 'env', 'sessions', 'sessions list', 'sessions export', 'sessions import'],
+    ];
+    for (const command of commands) {
+      const r = run([...command.split(' '), '--help']);
+      const text = await output(r);
+      expect(await r.exit, command).toBe(0);
+      expect(text, command).toMatch(/\nExamples:\n {2}\$ .*btp-emulator /);
+      if (['start', 'record', 'replay', 'exec'].includes(command))
+        expect(text.replace(/\s+/g, ' '), command).toContain(
+          '<service> is one of admin, xsuaa, xsuaaTls, destination, proxy, socks5',
+        );
+    }
   });
 
   it('prints a human summary with the UI link without --json', async () => {

@@ -1,7 +1,6 @@
-// `record`, `replay` and `sessions`: a run of the engine with one system recording or replaying (the
+// `record`, `replay` and `sessions` (registered in recording-register.ts): a run of the engine with one system recording or replaying (the
 // settings hold for that run only, the workspace file stays as it is), and the sessions of a data
 // folder listed, exported (redacted) and imported without a running engine.
-import { Option, type Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -24,8 +23,6 @@ export interface RecordingRun {
   /** Printed to stderr once the engine is ready. */
   notes: string[];
 }
-
-export type RunWith<F> = (flags: F, run: RecordingRun) => Promise<void>;
 
 const usage = (message: string): EmulatorError => new EmulatorError('EMU_ERR_CLI_USAGE', message);
 
@@ -177,7 +174,10 @@ export async function sessionsImport(
 }
 
 /** With --json, a refusal before the engine starts is a JSON line too, as `start` prints its errors. */
-async function prepared(flags: { json?: boolean }, prepare: Promise<RecordingRun>): Promise<RecordingRun> {
+export async function prepared(
+  flags: { json?: boolean },
+  prepare: Promise<RecordingRun>,
+): Promise<RecordingRun> {
   try {
     return await prepare;
   } catch (error) {
@@ -185,73 +185,4 @@ async function prepared(flags: { json?: boolean }, prepare: Promise<RecordingRun
       process.stdout.write(`${JSON.stringify({ event: 'error', ...error.toJSON().error })}\n`);
     throw error;
   }
-}
-
-/**
- * Registers the commands; `startOptions` adds the options of `start`, `target` those of the commands
- * that only name a workspace and data folder (as `vcap`), `start` runs the engine.
- */
-export function registerRecordingCommands(
-  program: Command,
-  startOptions: (cmd: Command) => Command,
-  target: (cmd: Command) => Command,
-  start: RunWith<TargetFlags>,
-): void {
-  startOptions(program.command('record'))
-    .description(
-      'Start the emulator with one system recording: its requests go to the real system and every exchange is written to a session. For this run only: the workspace file is not changed.',
-    )
-    .argument('<system>', 'system id in the workspace')
-    .option(
-      '-s, --session <name>',
-      'session to write (appended if it exists; default <system>-<date>-<time>)',
-    )
-    .option('--live <url>', "the real system, http(s)://host:port (default: the system's recording.live.url)")
-    .action(async (id: string, flags: TargetFlags & { json?: boolean; session?: string; live?: string }) =>
-      start(flags, await prepared(flags, recordRun(id, flags))),
-    );
-
-  startOptions(program.command('replay'))
-    .description(
-      'Start the emulator with one system answering from recorded sessions. For this run only: the workspace file is not changed.',
-    )
-    .argument('<system>', 'system id in the workspace')
-    .requiredOption('-s, --session <name...>', 'sessions to answer from, in this order')
-    .addOption(
-      new Option(
-        '--on-miss <mode>',
-        'when no recorded exchange matches: an OData error, the simulated service, or record from the real system',
-      )
-        .choices(['strict', 'simulate', 'record'])
-        .default('strict'),
-    )
-    .action(
-      async (
-        id: string,
-        flags: TargetFlags & { json?: boolean; session: string[]; onMiss: 'strict' | 'simulate' | 'record' },
-      ) => start(flags, await prepared(flags, replayRun(id, flags))),
-    );
-
-  const sessions = program
-    .command('sessions')
-    .description('Recorded sessions in the data folder; works without a running engine.');
-  target(sessions.command('list'))
-    .description('List the sessions with their entries, size and systems.')
-    .option('--json', 'print the list as JSON')
-    .action(async (flags: TargetFlags & { json?: boolean }) => sessionsList(flags));
-  target(sessions.command('export'))
-    .description('Print or write a session as a HAR 1.2 file, credentials redacted.')
-    .argument('<name>', 'session name')
-    .option('-o, --out <file>', 'write to a file (mode 0600) instead of stdout')
-    .action(async (name: string, flags: TargetFlags & { out?: string }) => sessionsExport(name, flags));
-  target(sessions.command('import'))
-    .description(
-      "Import a HAR file (browsers' developer tools, Playwright, another emulator) as a new session.",
-    )
-    .argument('<file>', 'the .har file')
-    .requiredOption('-n, --name <name>', 'name of the new session')
-    .option('--system <id>', 'attribute the entries to this system (needed to replay them)')
-    .action(async (file: string, flags: TargetFlags & { name: string; system?: string }) =>
-      sessionsImport(file, flags),
-    );
 }

@@ -96,7 +96,8 @@ export async function removeRuntime(dir: string): Promise<void> {
   await rm(path.join(dir, RUNTIME_FILE), { force: true });
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal counts: it exists). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

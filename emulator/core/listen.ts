@@ -38,7 +38,7 @@ export function listenError(
   if (error.code === 'EADDRINUSE') {
     return new EmulatorError(
       'EMU_ERR_PORT_IN_USE',
-      `Port ${port} for ${service} is already in use on ${host}; stop the other process or change ${setting}.`,
+      `Port ${port} for ${service} is already in use on ${host}; stop the other process, change ${setting}, or pass --ephemeral-ports to let every listener pick a free port.`,
       { cause: error },
     );
   }

@@ -58,6 +58,7 @@ describe('local CA', () => {
     const issued = await issueCertificate(tls.ca, { subject: 'CN=alice', validMs: 600_000, client: true });
     const cert = new x509.X509Certificate(issued.certPem);
     expect(cert.subject).toBe('CN=alice');
-    expect(await cert.verify({ publicKey: tls.ca.cert.publicKey, signatureOnly: true })).toBe(true);
+    const ca = new x509.X509Certificate(tls.ca.certPem);
+    expect(await cert.verify({ publicKey: ca.publicKey, signatureOnly: true })).toBe(true);
   });
 });

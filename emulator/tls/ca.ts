@@ -1,17 +1,28 @@
 // The local certificate authority: created on first start in <data>/tls, its key readable only by the
 // user (0600). It signs the HTTPS leaf for localhost and engine.publicHost (XSUAA's uaadomain) and the
 // short-lived user certificates of principal propagation. Clients trust it through NODE_EXTRA_CA_CERTS.
-// tsyringe inside @peculiar/x509 needs the Reflect metadata polyfill loaded first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { randomBytes, webcrypto } from 'node:crypto';
+// Checking what exists uses Node's own X509Certificate; @peculiar/x509 (which makes certificates) is
+// loaded only to make one, so a start with a valid CA and leaf never loads it.
+import type * as X509 from '@peculiar/x509';
+import { X509Certificate as NodeX509Certificate, randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Workspace } from '../../app/workspace/schema.js';
 
-// @peculiar/x509 is typed against the DOM's Crypto; Node's webcrypto is the same API.
-x509.cryptoProvider.set(webcrypto as never);
+let x509Module: Promise<typeof X509> | undefined;
+
+/** @peculiar/x509, once, with the Reflect metadata polyfill its tsyringe needs loaded first. */
+export function loadX509(): Promise<typeof X509> {
+  x509Module ??= (async () => {
+    await import('reflect-metadata');
+    const x509 = await import('@peculiar/x509');
+    // @peculiar/x509 is typed against the DOM's Crypto; Node's webcrypto is the same API.
+    x509.cryptoProvider.set(webcrypto as never);
+    return x509;
+  })();
+  return x509Module;
+}
 
 type CryptoKey = webcrypto.CryptoKey;
 
@@ -26,7 +37,7 @@ export const CA_VALIDITY_DAYS = 3650;
 export const LEAF_VALIDITY_DAYS = 397;
 /** A leaf closer than this to its end is renewed at start and by the periodic check. */
 export const LEAF_RENEW_BEFORE_DAYS = 30;
-export const LEAF_SANS: x509.JsonGeneralNames = [
+export const LEAF_SANS: X509.JsonGeneralNames = [
   { type: 'dns', value: 'localhost' },
   { type: 'ip', value: '127.0.0.1' },
   { type: 'ip', value: '::1' },
@@ -39,21 +50,33 @@ export interface TlsMaterial {
   keyPem: string;
   leafNotAfter: Date;
   /** Signs certificates for other subjects with the CA (principal propagation). */
-  ca: { cert: x509.X509Certificate; key: CryptoKey };
+  ca: CaKeys;
+}
+
+/** The CA as issueCertificate() needs it: its certificate (PEM) and private key. */
+export interface CaKeys {
+  certPem: string;
+  key: CryptoKey;
 }
 
 const serial = (): string => `01${randomBytes(15).toString('hex')}`;
 
 async function keyPem(key: CryptoKey): Promise<string> {
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+  return (await loadX509()).PemConverter.encode(der, 'PRIVATE KEY');
+}
+
+/** The DER inside a PEM block: base64 between the armour lines. */
+function pemBody(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
 async function importKey(pem: string): Promise<CryptoKey> {
-  return webcrypto.subtle.importKey('pkcs8', x509.PemConverter.decode(pem)[0]!, ALG, true, ['sign']);
+  return webcrypto.subtle.importKey('pkcs8', pemBody(pem), ALG, true, ['sign']);
 }
 
-async function createCa(now: Date): Promise<{ cert: x509.X509Certificate; key: CryptoKey }> {
+async function createCa(now: Date): Promise<{ cert: X509.X509Certificate; key: CryptoKey }> {
+  const x509 = await loadX509();
   const keys = await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
@@ -71,21 +94,28 @@ async function createCa(now: Date): Promise<{ cert: x509.X509Certificate; key: C
   return { cert, key: keys.privateKey };
 }
 
+let parsedCa: { pem: string; cert: X509.X509Certificate } | undefined;
+
 /** Issues a certificate signed by the CA; used for the HTTPS leaf and for user certificates. */
 export async function issueCertificate(
-  ca: { cert: x509.X509Certificate; key: CryptoKey },
+  ca: CaKeys,
   options: {
     subject: string;
     validMs: number;
-    sans?: x509.JsonGeneralNames;
+    sans?: X509.JsonGeneralNames;
     client?: boolean;
     now?: Date;
   },
 ): Promise<{ certPem: string; keyPem: string; notAfter: Date }> {
+  const x509 = await loadX509();
+  // Principal propagation issues one per request: the CA is parsed once.
+  if (parsedCa?.pem !== ca.certPem)
+    parsedCa = { pem: ca.certPem, cert: new x509.X509Certificate(ca.certPem) };
+  const caCert = parsedCa.cert;
   const now = options.now ?? new Date();
   const keys = await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
   const notAfter = new Date(now.getTime() + options.validMs);
-  const extensions: x509.Extension[] = [
+  const extensions: X509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(
       x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
@@ -94,13 +124,13 @@ export async function issueCertificate(
     new x509.ExtendedKeyUsageExtension([
       options.client ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth,
     ]),
-    await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
+    await x509.AuthorityKeyIdentifierExtension.create(caCert),
   ];
   if (options.sans) extensions.push(new x509.SubjectAlternativeNameExtension(options.sans));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: options.subject,
-    issuer: ca.cert.subject,
+    issuer: caCert.subject,
     notBefore: new Date(now.getTime() - 60_000),
     notAfter,
     signingKey: ca.key,
@@ -121,20 +151,24 @@ const files = (dir: string) => ({
 const readOptional = (file: string): Promise<string | undefined> =>
   readFile(file, 'utf8').catch(() => undefined);
 
+/** Node prints validTo as `Jan  9 01:28:42 2028 GMT`, which Date parses. */
+const notAfterOf = (cert: NodeX509Certificate): Date => new Date(cert.validTo);
+
 async function loadCa(
   f: ReturnType<typeof files>,
   now: Date,
-): Promise<{ cert: x509.X509Certificate; key: CryptoKey; created: boolean }> {
+): Promise<CaKeys & { cert: NodeX509Certificate; created: boolean }> {
   const [certPem, keyText] = await Promise.all([readOptional(f.caCert), readOptional(f.caKey)]);
   if (certPem && keyText) {
-    const cert = new x509.X509Certificate(certPem);
-    if (cert.notAfter.getTime() - now.getTime() > LEAF_VALIDITY_DAYS * DAY)
-      return { cert, key: await importKey(keyText), created: false };
+    const cert = new NodeX509Certificate(certPem);
+    if (notAfterOf(cert).getTime() - now.getTime() > LEAF_VALIDITY_DAYS * DAY)
+      return { certPem, cert, key: await importKey(keyText), created: false };
   }
   const ca = await createCa(now);
+  const pem = ca.cert.toString('pem');
   await writeFile(f.caKey, await keyPem(ca.key), { mode: 0o600 });
-  await writeFile(f.caCert, ca.cert.toString('pem'), { mode: 0o644 });
-  return { ...ca, created: true };
+  await writeFile(f.caCert, pem, { mode: 0o644 });
+  return { certPem: pem, cert: new NodeX509Certificate(pem), key: ca.key, created: true };
 }
 
 /**
@@ -150,12 +184,13 @@ export function tlsHosts(ws: Workspace, publicHost?: string): string[] {
   return hosts;
 }
 
-const san = (host: string): x509.JsonGeneralName =>
+const san = (host: string): X509.JsonGeneralName =>
   isIP(host) === 0 ? { type: 'dns', value: host } : { type: 'ip', value: host };
 
-function sanNames(certPem: string): string[] {
-  const ext = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
-  return (ext?.names.toJSON() ?? []).map((n) => `${n.type}:${n.value}`);
+/** Whether the leaf names this DNS name or IP address itself (no wildcard, not only in the subject). */
+function names(leaf: NodeX509Certificate, san: X509.JsonGeneralName): boolean {
+  if (san.type === 'ip') return leaf.checkIP(san.value) !== undefined;
+  return leaf.checkHost(san.value, { wildcards: false, subject: 'never' }) !== undefined;
 }
 
 /**
@@ -167,7 +202,7 @@ export async function ensureTls(
   now = new Date(),
   extraHosts: readonly string[] = [],
 ): Promise<TlsMaterial> {
-  const sans: x509.JsonGeneralNames = [...LEAF_SANS];
+  const sans: X509.JsonGeneralNames = [...LEAF_SANS];
   for (const name of extraHosts.map(san))
     if (!sans.some((n) => n.type === name.type && n.value === name.value)) sans.push(name);
   const dir = path.join(dataDir, 'tls');
@@ -175,14 +210,15 @@ export async function ensureTls(
   const f = files(dir);
   const ca = await loadCa(f, now);
   let [certPem, leafKey] = await Promise.all([readOptional(f.cert), readOptional(f.key)]);
-  let leafNotAfter = certPem ? new x509.X509Certificate(certPem).notAfter : new Date(0);
+  const leaf = certPem === undefined ? undefined : new NodeX509Certificate(certPem);
+  let leafNotAfter = leaf ? notAfterOf(leaf) : new Date(0);
   const leafValid =
-    certPem !== undefined &&
+    leaf !== undefined &&
     leafKey !== undefined &&
     !ca.created &&
     leafNotAfter.getTime() - now.getTime() > LEAF_RENEW_BEFORE_DAYS * DAY &&
-    sans.every((n) => sanNames(certPem ?? '').includes(`${n.type}:${n.value}`)) &&
-    (await new x509.X509Certificate(certPem).verify({ publicKey: ca.cert.publicKey, signatureOnly: true }));
+    sans.every((n) => names(leaf, n)) &&
+    leaf.verify(ca.cert.publicKey);
   if (!leafValid) {
     const leaf = await issueCertificate(ca, {
       subject: 'CN=localhost',
@@ -196,11 +232,11 @@ export async function ensureTls(
   }
   return {
     caCertPath: f.caCert,
-    caCertPem: ca.cert.toString('pem'),
+    caCertPem: ca.certPem,
     certPem: certPem!,
     keyPem: leafKey!,
     leafNotAfter,
-    ca: { cert: ca.cert, key: ca.key },
+    ca: { certPem: ca.certPem, key: ca.key },
   };
 }
 

@@ -2,9 +2,8 @@
 // certificate for the user, signed by the emulator CA, in the SSL_CLIENT_CERT header as base64 DER
 // (one line, no PEM armour). The proxy issues it; simulated systems trust only certificates that
 // chain to the emulator CA and are within their validity period.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { issueCertificate, type TlsMaterial } from './ca.js';
+import type * as X509 from '@peculiar/x509';
+import { issueCertificate, loadX509, type TlsMaterial } from './ca.js';
 
 export const PRINCIPAL_CERT_HEADER = 'ssl_client_cert';
 /** Like the Cloud Connector's default: long enough for one request, short enough to be useless later. */
@@ -49,7 +48,7 @@ export async function issueUserCertificate(
     client: true,
     now,
   });
-  const der = x509.PemConverter.decode(issued.certPem)[0]!;
+  const der = (await loadX509()).PemConverter.decode(issued.certPem)[0]!;
   return {
     certPem: issued.certPem,
     headerValue: Buffer.from(der).toString('base64'),
@@ -67,7 +66,8 @@ export async function readClientCertificate(
   caCertPem: string,
   now = new Date(),
 ): Promise<ClientCertResult> {
-  let cert: x509.X509Certificate;
+  const x509 = await loadX509();
+  let cert: X509.X509Certificate;
   try {
     const text = decodeURIComponent(headerValue.trim());
     cert = new x509.X509Certificate(text.includes('BEGIN CERTIFICATE') ? text : Buffer.from(text, 'base64'));

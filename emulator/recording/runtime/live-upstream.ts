@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isIP } from 'node:net';
 import { checkServerIdentity, rootCertificates, type PeerCertificate } from 'node:tls';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher, request as undiciRequest } from 'undici';
 import type { LiveSystemConfig } from '../../../app/recording/workspace.js';
 
 /**
@@ -77,6 +77,7 @@ export class LiveUpstream {
   private constructor(
     readonly config: LiveSystemConfig,
     private readonly dispatcher: Dispatcher,
+    private readonly request: typeof undiciRequest,
   ) {
     const url = new URL(config.url);
     this.origin = url.origin;
@@ -113,15 +114,17 @@ export class LiveUpstream {
       bodyTimeout: config.timeoutMs,
       allowH2: false,
     };
+    // Loaded with the first live system only: an engine without one never pays for undici.
+    const { Agent, ProxyAgent, request } = await import('undici');
     const dispatcher = config.proxy
       ? new ProxyAgent({ ...common, uri: config.proxy, requestTls: tls })
       : new Agent({ ...common, connect: tls });
-    return new LiveUpstream(config, dispatcher);
+    return new LiveUpstream(config, dispatcher, request);
   }
 
   /** Sends one request; the response body streams. Rejects on connection, TLS and timeout errors. */
   async send(live: LiveRequest): Promise<LiveResponse> {
-    const response = await request(`${this.origin}${live.path}`, {
+    const response = await this.request(`${this.origin}${live.path}`, {
       dispatcher: this.dispatcher,
       method: live.method,
       headers: live.headers.flat(),

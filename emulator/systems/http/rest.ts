@@ -21,7 +21,12 @@ export class RestHandlers {
         `${file} exports no array of MSW handlers (export default [...] or export const handlers)`,
       );
     // Loaded only when a system has REST handlers: MSW is then needed at runtime.
-    const msw = (await import('msw')) as unknown as { getResponse: GetResponse };
+    const msw = (await import('msw').catch((cause: unknown) => {
+      throw new Error(
+        `${file} has MSW handlers, but the msw package cannot be loaded: install it beside btp-emulator (npm install --save-dev msw)`,
+        { cause },
+      );
+    })) as unknown as { getResponse: GetResponse };
     return new RestHandlers(handlers, msw.getResponse);
   }
 

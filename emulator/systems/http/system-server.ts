@@ -175,6 +175,8 @@ export class SystemServer {
       this.send(res, req.method === 'HEAD' ? { ...response, body: '' } : response);
       status = response.status;
     }
+    // Per request: with nobody listening (an embedded engine), not even the event is built.
+    if (this.deps.bus.size === 0) return;
     this.deps.bus.emit({
       type: 'odata-request',
       at: now(),
