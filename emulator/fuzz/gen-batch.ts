@@ -2,7 +2,7 @@
 // start with, then damaged: boundaries that differ, are quoted, long or odd; nested changesets; parts
 // without headers; missing closing delimiters; LF line endings; inner request lines and bodies mutated;
 // Content-ID references to nothing; hundreds of parts.
-import { jsonText, mutateJson, mutateString, type Json } from './mutate.js';
+import { jsonText, mutateJson, mutateJsonSome, mutateString, type Json } from './mutate.js';
 import type { ODataContext, ODataRequest } from './gen-odata.js';
 import type { Rng } from './rng.js';
 import { V2_ROOT, V4_ROOT } from './setup.js';
@@ -138,16 +138,7 @@ function jsonBatch(rng: Rng, key: string): string {
     ...(i > 0 && rng.chance(0.3) ? { dependsOn: [String(i)] } : {}),
   }));
   let value: Json = { requests };
-  for (
-    let n = rng.weighted([
-      [3, 0],
-      [5, 1],
-      [2, 3],
-    ]);
-    n > 0;
-    n--
-  )
-    value = mutateJson(rng, value);
+  value = mutateJsonSome(rng, value);
   return jsonText(rng, value);
 }
 

@@ -7,7 +7,7 @@ import {
   type Json,
   jsonText,
   maybeOddTarget,
-  mutateJson,
+  mutateJsonSome,
   mutateString,
   mutateStringN,
   NASTY,
@@ -138,16 +138,7 @@ function body(rng: Rng, ctx: DestinationContext, certificate: boolean): string {
       }
     : rng.pick(templates(ctx));
   let mutated: Json = rng.chance(0.15) ? [value, rng.pick(templates(ctx))] : value;
-  for (
-    let n = rng.weighted([
-      [3, 0],
-      [5, 1],
-      [2, 3],
-    ]);
-    n > 0;
-    n--
-  )
-    mutated = mutateJson(rng, mutated, FROZEN);
+  mutated = mutateJsonSome(rng, mutated, FROZEN);
   return jsonText(rng, mutated);
 }
 

@@ -222,6 +222,22 @@ export function mutateJson(rng: Rng, value: Json, frozen: ReadonlySet<string> = 
 }
 
 /** The JSON text of a body, sometimes broken as text (truncated, doubled, BOM, trailing garbage). */
+/** No, one (most often) or three rounds of mutateJson: most cases stay close to a valid body. */
+export function mutateJsonSome(rng: Rng, value: Json, frozen: ReadonlySet<string> = new Set()): Json {
+  let mutated = value;
+  for (
+    let n = rng.weighted([
+      [3, 0],
+      [5, 1],
+      [2, 3],
+    ]);
+    n > 0;
+    n--
+  )
+    mutated = mutateJson(rng, mutated, frozen);
+  return mutated;
+}
+
 export function jsonText(rng: Rng, value: Json): string {
   const text = JSON.stringify(value);
   switch (rng.int(14)) {
