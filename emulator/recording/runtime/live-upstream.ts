@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isIP } from 'node:net';
 import { checkServerIdentity, rootCertificates, type PeerCertificate } from 'node:tls';
+import type * as UndiciModule from 'undici';
 import type { Dispatcher, request as undiciRequest } from 'undici';
 import type { LiveSystemConfig } from '../../../app/recording/workspace.js';
 
@@ -115,7 +116,10 @@ export class LiveUpstream {
       allowH2: false,
     };
     // Loaded with the first live system only: an engine without one never pays for undici.
-    const { Agent, ProxyAgent, request } = await import('undici');
+    // undici is CommonJS: where a bundle inlines it (the CLI), its namespace has only `default`.
+    const loaded: unknown = await import('undici');
+    const { Agent, ProxyAgent, request } = ((loaded as { default?: unknown }).default ??
+      loaded) as typeof UndiciModule;
     const dispatcher = config.proxy
       ? new ProxyAgent({ ...common, uri: config.proxy, requestTls: tls })
       : new Agent({ ...common, connect: tls });
