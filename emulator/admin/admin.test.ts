@@ -42,6 +42,14 @@ describe('admin API authentication', () => {
     expect((await fetch(`${adminUrl(handle)}/api/status`, { headers: { Cookie: 'x=1' } })).status).toBe(401);
   });
 
+  it('keeps the one-time link redirect on this origin, whatever path it carries', async () => {
+    const handle = await engine();
+    const token = new URL(handle.createUiLink()).searchParams.get('token')!;
+    const answer = await rawRequest(adminUrl(handle), { path: `/.//evil.example/x?token=${token}&a=1` });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.location).toBe('/evil.example/x?a=1');
+  });
+
   it('rejects foreign Origin and Host headers even with the secret (cross-site pages, DNS rebinding)', async () => {
     const handle = await engine();
     const url = `${adminUrl(handle)}/api/status`;
