@@ -26,7 +26,6 @@ export const connectivityPlugin: ServicePlugin = {
 
 class ConnectivityService implements PluginInstance {
   private compiled: { ws: Workspace; rules: AccessRules } | undefined;
-  private redactionOf: { ws: Workspace; redaction: Redaction } | undefined;
   readonly traffic = new TrafficRing(() => this.redaction());
   private readonly audit: AuditLog;
   private readonly runtime: ProxyRuntime & SocksRuntime;
@@ -71,10 +70,7 @@ class ConnectivityService implements PluginInstance {
 
   /** The recordings' rules (defaults plus recording.redact) for everything the proxy shows or keeps. */
   private redaction(): Redaction {
-    const ws = this.ctx.workspace();
-    if (this.redactionOf?.ws !== ws)
-      this.redactionOf = { ws, redaction: trafficRedaction(ws.recording.redact) };
-    return this.redactionOf.redaction;
+    return trafficRedaction(this.ctx.workspace().recording.redact);
   }
 
   private record(

@@ -10,7 +10,7 @@ import type {
 } from '../../app/connectivity/api.js';
 import { REDACTED } from '../../app/connectivity/api.js';
 import type { Decision } from '../../app/connectivity/events.js';
-import { NO_EXTRA_RULES, Redaction, type RedactionRules } from '../core/redaction.js';
+import { NO_EXTRA_RULES, redactionFor, type Redaction, type RedactionRules } from '../core/redaction.js';
 
 export const PREVIEW_BYTES = 4096;
 const CAPACITY = 500;
@@ -56,8 +56,10 @@ export interface RecordedMessage {
 }
 
 /** The traffic view's redaction: the engine's rules, `<redacted>` as the mark (in URLs too, for reading). */
+const TRAFFIC_MARKS = { mark: REDACTED, urlMark: REDACTED, byName: true };
+
 export function trafficRedaction(rules: RedactionRules = NO_EXTRA_RULES): Redaction {
-  return new Redaction(rules, { mark: REDACTED, urlMark: REDACTED, byName: true });
+  return redactionFor(rules, TRAFFIC_MARKS);
 }
 
 const DEFAULT_TRAFFIC_REDACTION = trafficRedaction();

@@ -200,17 +200,22 @@ export class Redaction {
   }
 }
 
-const shown = new WeakMap<RedactionRules, Redaction>();
+const EVENT_MARKS: RedactionMarks = { mark: '[redacted]', byName: true };
+const shown = new Map<string, WeakMap<RedactionRules, Redaction>>();
 
 /**
- * The redaction for engine events and log lines, with the recordings' mark: one per rules object, so a
- * caller may ask per request (the workspace, and with it its rules object, is replaced on every change).
+ * The redaction for what is shown (engine events, log lines; the traffic view passes its own marks):
+ * one per rules object and marks, so a caller may ask per request (the workspace, and with it its rules
+ * object, is replaced on every change).
  */
-export function redactionFor(rules: RedactionRules): Redaction {
-  let redaction = shown.get(rules);
+export function redactionFor(rules: RedactionRules, marks: RedactionMarks = EVENT_MARKS): Redaction {
+  const key = `${marks.mark}\n${marks.urlMark ?? ''}\n${marks.byName === true}`;
+  let byRules = shown.get(key);
+  if (!byRules) shown.set(key, (byRules = new WeakMap()));
+  let redaction = byRules.get(rules);
   if (!redaction) {
-    redaction = new Redaction(rules, { mark: '[redacted]', byName: true });
-    shown.set(rules, redaction);
+    redaction = new Redaction(rules, marks);
+    byRules.set(rules, redaction);
   }
   return redaction;
 }
