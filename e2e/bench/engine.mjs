@@ -25,16 +25,23 @@ export async function startEngine(args = []) {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  return readyEngine(child, dataDir, { drain: true });
+}
+
+/**
+ * Waits for the child's first stdout line (its ready line) and hands back how to stop it. With `drain`
+ * the rest of stdout is read on, so an engine printing a line per event never blocks on a full pipe.
+ */
+async function readyEngine(child, dataDir, { drain = false } = {}) {
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw new Error('engine exited before its ready line');
-  // Keep draining stdout so the engine never blocks on a full pipe.
-  void (async () => {
-    for await (const _ of { [Symbol.asyncIterator]: () => lines });
-  })();
-  const ready = JSON.parse(first.value);
+  if (drain)
+    void (async () => {
+      for await (const _ of { [Symbol.asyncIterator]: () => lines });
+    })();
   return {
-    ready,
+    ready: JSON.parse(first.value),
     pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -67,19 +74,7 @@ export async function startLibraryEngine({ workspacePath = '', nodeArgs = [] } =
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const first = await lines.next();
-  if (first.done) throw new Error('engine exited before its ready line');
-  return {
-    ready: JSON.parse(first.value),
-    pid: child.pid,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return readyEngine(child, dataDir);
 }
 
 export async function vcap(ready) {
